@@ -1,0 +1,10 @@
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>Stable codes for the outcome of creating an account.</summary>
+public enum AccountCreationStatus
+{
+    Created = 1,
+    AlreadyExists = 2,
+    UnknownTenant = 3,
+    PinRejected = 4,
+}

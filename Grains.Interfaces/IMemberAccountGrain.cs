@@ -1,0 +1,17 @@
+using Sesame.Runtime;
+
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>
+/// One member account of one tenant, keyed <c>tenant/identifier</c> (see <see cref="MemberAccountKey"/>). It holds
+/// the secret's hash and the attempt counters, and decides every sign-in. A key with no account behaves like an
+/// account with an unknown secret, so replies never tell whether an identifier exists.
+/// </summary>
+public interface IMemberAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account with its first PIN.</summary>
+    Task<AccountCreationResult> CreateAsync(NewMemberAccount account, CancellationToken cancellationToken);
+
+    /// <summary>Checks a PIN, counting failures and locking the account as its tenant's policy says.</summary>
+    Task<LoginResult> LoginAsync(string pin, CancellationToken cancellationToken);
+}

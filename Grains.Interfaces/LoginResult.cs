@@ -1,0 +1,16 @@
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>The outcome of a sign-in attempt.</summary>
+/// <param name="Status">What happened.</param>
+/// <param name="RemainingAttempts">Attempts left before a lockout, when the tenant's policy reveals it; otherwise null.</param>
+/// <param name="RetryAfter">How long to wait before the next attempt is taken, when locked out.</param>
+public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null)
+{
+    public static LoginResult Succeeded { get; } = new(LoginStatus.Succeeded);
+
+    public static LoginResult UnknownTenant { get; } = new(LoginStatus.UnknownTenant);
+
+    public static LoginResult Invalid(int? remainingAttempts) => new(LoginStatus.InvalidCredentials, remainingAttempts);
+
+    public static LoginResult LockedOut(TimeSpan retryAfter) => new(LoginStatus.LockedOut, RetryAfter: retryAfter);
+}

@@ -1,0 +1,17 @@
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>Stable codes for the outcome of a sign-in attempt.</summary>
+public enum LoginStatus
+{
+    /// <summary>The secret matched.</summary>
+    Succeeded = 1,
+
+    /// <summary>The identifier or the secret is wrong; which one is never said.</summary>
+    InvalidCredentials = 2,
+
+    /// <summary>Too many failures: no attempt is taken until <see cref="LoginResult.RetryAfter"/> has passed.</summary>
+    LockedOut = 3,
+
+    /// <summary>The tenant is not configured.</summary>
+    UnknownTenant = 4,
+}

@@ -1,0 +1,18 @@
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>Builds and splits the keys of <see cref="IMemberAccountGrain"/>: <c>tenant/identifier</c>.</summary>
+public static class MemberAccountKey
+{
+    public static string For(string tenantId, string identifier)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(identifier);
+        return $"{tenantId}/{identifier}";
+    }
+
+    public static string TenantOf(string key)
+    {
+        var separator = key.IndexOf('/', StringComparison.Ordinal);
+        return separator > 0 ? key[..separator] : throw new ArgumentException($"'{key}' is not a member account key.", nameof(key));
+    }
+}

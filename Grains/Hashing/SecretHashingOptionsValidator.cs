@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace Sesame.Grains.Hashing;
+
+/// <summary>Checks the pepper keys: the current id names one, and each is base64 of at least 32 bytes.</summary>
+internal sealed class SecretHashingOptionsValidator : IValidateOptions<SecretHashingOptions>
+{
+    private const int MinimumPepperBytes = 32;
+
+    public ValidateOptionsResult Validate(string? name, SecretHashingOptions options)
+    {
+        var failures = new List<string>();
+        if (!options.Peppers.ContainsKey(options.CurrentPepperId))
+        {
+            failures.Add($"Sesame:Hashing:CurrentPepperId '{options.CurrentPepperId}' must name a key of Sesame:Hashing:Peppers.");
+        }
+
+        foreach (var (id, value) in options.Peppers)
+        {
+            var bytes = new byte[value.Length];
+            if (!Convert.TryFromBase64String(value, bytes, out var length) || length < MinimumPepperBytes)
+            {
+                failures.Add($"Sesame:Hashing:Peppers:{id} must be base64 of at least {MinimumPepperBytes} bytes.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,182 @@
+using Microsoft.Extensions.Logging;
+using Sesame.Grains.Hashing;
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grains.Pins;
+using Sesame.Runtime;
+using Sesame.Runtime.Storage;
+
+namespace Sesame.Grains;
+
+[GrainType("member-account")]
+internal sealed partial class MemberAccountGrain(
+    [PersistentState("account")] IPersistentState<MemberAccountState> account,
+    ITenantPolicies tenants,
+    ISecretHasher hasher,
+    TimeProvider time,
+    ILogger<MemberAccountGrain> logger) : Grain, IMemberAccountGrain
+{
+    /// <summary>A decision made on stale state is retried after a reload; another replica wrote in between.</summary>
+    private const int MaxDecisionAttempts = 3;
+
+    /// <summary>Counters of a key that has no account. They live in memory only: nothing is stored for unknown identifiers.</summary>
+    private readonly MemberAccountState unknownAccount = new();
+
+    private IGrainTimer? lockoutTimer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ScheduleLockoutEnd();
+        return Task.CompletedTask;
+    }
+
+    public async Task<AccountCreationResult> CreateAsync(NewMemberAccount newAccount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newAccount);
+        if (FindPolicy() is null)
+        {
+            return AccountCreationResult.UnknownTenant;
+        }
+
+        if (account.RecordExists)
+        {
+            return AccountCreationResult.AlreadyExists;
+        }
+
+        var violation = PinRules.Check(newAccount.Pin, newAccount.BirthDate);
+        if (violation != PinViolation.None)
+        {
+            return AccountCreationResult.PinRejected(violation);
+        }
+
+        account.State = new MemberAccountState
+        {
+            SecretHash = hasher.Hash(newAccount.Pin),
+            BirthDate = newAccount.BirthDate,
+            CreatedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            await account.WriteStateAsync(CancellationToken.None);
+        }
+        catch (InconsistentStateException)
+        {
+            await account.ReadStateAsync(CancellationToken.None);
+            return AccountCreationResult.AlreadyExists;
+        }
+
+        LogAccountCreated(logger, GrainId);
+        return AccountCreationResult.Created;
+    }
+
+    public async Task<LoginResult> LoginAsync(string pin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        if (FindPolicy() is not { } policy)
+        {
+            return LoginResult.UnknownTenant;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!account.RecordExists)
+            {
+                return Decide(unknownAccount, policy, () => hasher.VerifyDummy(pin), pin);
+            }
+
+            var result = Decide(account.State, policy, () => hasher.Verify(account.State.SecretHash, pin), pin);
+            try
+            {
+                // Every decision is stored before it is told, on the version it was made from, so a replica holding a
+                // stale copy can neither lose a failure nor accept a PIN on an account another replica has locked.
+                await account.WriteStateAsync(CancellationToken.None);
+            }
+            catch (InconsistentStateException) when (attempt < MaxDecisionAttempts)
+            {
+                await account.ReadStateAsync(CancellationToken.None);
+                continue;
+            }
+
+            ScheduleLockoutEnd();
+            LogLoginDecided(logger, GrainId, result.Status);
+            return result;
+        }
+    }
+
+    private LoginResult Decide(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string pin)
+    {
+        var now = time.GetUtcNow();
+        if (state.LockedUntil is { } lockedUntil)
+        {
+            if (lockedUntil > now)
+            {
+                return LoginResult.LockedOut(lockedUntil - now);
+            }
+
+            state.LockedUntil = null;
+            state.FailedAttempts = 0;
+        }
+
+        var verification = verify();
+        if (verification != SecretVerificationResult.Failed)
+        {
+            state.FailedAttempts = 0;
+            state.LastLoginAt = now;
+            if (verification == SecretVerificationResult.SuccessRehashNeeded)
+            {
+                state.SecretHash = hasher.Hash(pin);
+            }
+
+            return LoginResult.Succeeded;
+        }
+
+        state.FailedAttempts++;
+        var lockout = policy.Lockout;
+        if (state.FailedAttempts >= lockout.MaxFailedAttempts)
+        {
+            state.FailedAttempts = 0;
+            state.LockedUntil = now + lockout.Duration;
+            return LoginResult.LockedOut(lockout.Duration);
+        }
+
+        return LoginResult.Invalid(policy.RevealRemainingAttempts ? lockout.MaxFailedAttempts - state.FailedAttempts : null);
+    }
+
+    private void ScheduleLockoutEnd()
+    {
+        lockoutTimer?.Dispose();
+        lockoutTimer = null;
+        if (account.State.LockedUntil is { } lockedUntil)
+        {
+            var due = lockedUntil - time.GetUtcNow();
+            lockoutTimer = RegisterGrainTimer(EndLockoutAsync, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task EndLockoutAsync(CancellationToken cancellationToken)
+    {
+        lockoutTimer?.Dispose();
+        lockoutTimer = null;
+        if (account.State.LockedUntil is not { } lockedUntil || lockedUntil > time.GetUtcNow())
+        {
+            ScheduleLockoutEnd();
+            return;
+        }
+
+        account.State.LockedUntil = null;
+        account.State.FailedAttempts = 0;
+        await account.WriteStateAsync(cancellationToken);
+        LogLockoutEnded(logger, GrainId);
+    }
+
+    private TenantPolicy? FindPolicy() => tenants.Find(MemberAccountKey.TenantOf(GetPrimaryKeyString()));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {GrainId} created.")]
+    private static partial void LogAccountCreated(ILogger logger, GrainId grainId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in on {GrainId}: {Status}.")]
+    private static partial void LogLoginDecided(ILogger logger, GrainId grainId, LoginStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lockout of {GrainId} ended.")]
+    private static partial void LogLockoutEnded(ILogger logger, GrainId grainId);
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Sesame.Grains.Hashing;
+using Sesame.Grains.Hosting;
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Runtime;
+using Sesame.Runtime.Hosting;
+using Sesame.Runtime.Storage;
+using Sesame.Testing;
+
+namespace Sesame.Grains.Tests;
+
+/// <summary>Sésame's grains on a manual clock over a memory store; several hosts may share a store to play replicas.</summary>
+internal sealed class GrainsTestHost : IAsyncDisposable
+{
+    public const string Tenant = "assu2000";
+    public const string SilentTenant = "silent";
+
+    public static readonly string TestPepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private readonly ServiceProvider provider;
+
+    public GrainsTestHost(MemoryGrainStorage? storage = null, ManualTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null)
+    {
+        Time = time ?? new ManualTimeProvider();
+        Storage = storage ?? new MemoryGrainStorage();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<ITenantPolicies>(new FixedTenantPolicies());
+        services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage("Default", _ => Storage));
+        services.Configure<SecretHashingOptions>(options =>
+        {
+            options.Peppers["k1"] = TestPepper;
+            options.CurrentPepperId = "k1";
+            hashing?.Invoke(options);
+        });
+        provider = services.BuildServiceProvider();
+        Grains = provider.GetRequiredService<IGrainFactory>();
+    }
+
+    public ManualTimeProvider Time { get; }
+
+    public MemoryGrainStorage Storage { get; }
+
+    public IGrainFactory Grains { get; }
+
+    public static string NewAccountKey(string tenant = Tenant) => MemberAccountKey.For(tenant, $"M{Guid.NewGuid():N}");
+
+    public IMemberAccountGrain Account(string key) => Grains.GetGrain<IMemberAccountGrain>(key);
+
+    internal async Task<MemberAccountState?> ReadStoredAsync(string key)
+    {
+        var stored = await Storage.ReadAsync("account", new GrainId("member-account", key), CancellationToken.None);
+        return stored is null ? null : JsonSerializer.Deserialize<MemberAccountState>(stored.Data.Span);
+    }
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
+
+    private sealed class FixedTenantPolicies : ITenantPolicies
+    {
+        private readonly Dictionary<string, TenantPolicy> policies = new()
+        {
+            [Tenant] = new TenantPolicy { DisplayName = "ASSU2000" },
+            [SilentTenant] = new TenantPolicy { RevealRemainingAttempts = false, Lockout = new LockoutPolicy { MaxFailedAttempts = 5, Duration = TimeSpan.FromMinutes(2) } },
+        };
+
+        public TenantPolicy? Find(string tenantId) => policies.GetValueOrDefault(tenantId);
+    }
+}

@@ -1,0 +1,281 @@
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Runtime.Storage;
+
+namespace Sesame.Grains.Tests;
+
+public sealed class MemberAccountGrainTests : IAsyncLifetime
+{
+    private const string Pin = "482913";
+    private const string WrongPin = "482914";
+
+    private readonly GrainsTestHost host = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task CreateAsync_NewKey_StoresHashNotPin()
+    {
+        var key = GrainsTestHost.NewAccountKey();
+
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), CancellationToken.None);
+
+        Assert.Equal(AccountCreationResult.Created, result);
+        var stored = await host.ReadStoredAsync(key);
+        Assert.StartsWith("$sesame-pbkdf2-sha256$v=1$", stored!.SecretHash, StringComparison.Ordinal);
+        Assert.DoesNotContain(Pin, stored.SecretHash, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAsync_ExistingAccount_AlreadyExistsAndPinUnchanged()
+    {
+        var key = await CreateAccountAsync();
+
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount("305718", null), CancellationToken.None);
+
+        Assert.Equal(AccountCreationStatus.AlreadyExists, result.Status);
+        Assert.Equal(LoginStatus.Succeeded, (await LoginAsync(key, Pin)).Status);
+    }
+
+    [Theory]
+    [InlineData("111111", PinViolation.RepeatedDigits)]
+    [InlineData("123456", PinViolation.SequentialDigits)]
+    [InlineData("140385", PinViolation.BirthDate)]
+    [InlineData("12345", PinViolation.Format)]
+    public async Task CreateAsync_WeakPin_RejectedAndNothingStored(string pin, PinViolation expected)
+    {
+        var key = GrainsTestHost.NewAccountKey();
+
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(pin, new DateOnly(1985, 3, 14)), CancellationToken.None);
+
+        Assert.Equal(AccountCreationResult.PinRejected(expected), result);
+        Assert.Null(await host.ReadStoredAsync(key));
+    }
+
+    [Fact]
+    public async Task CreateAsync_UnknownTenant_RefusedAndNothingStored()
+    {
+        var key = GrainsTestHost.NewAccountKey("nowhere");
+
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), CancellationToken.None);
+
+        Assert.Equal(AccountCreationResult.UnknownTenant, result);
+        Assert.Null(await host.ReadStoredAsync(key));
+    }
+
+    [Fact]
+    public async Task LoginAsync_RightPin_Succeeds()
+    {
+        var key = await CreateAccountAsync();
+
+        var result = await LoginAsync(key, Pin);
+
+        Assert.Equal(LoginResult.Succeeded, result);
+        Assert.Equal(host.Time.GetUtcNow(), (await host.ReadStoredAsync(key))!.LastLoginAt);
+    }
+
+    [Fact]
+    public async Task LoginAsync_WrongPins_CountDownRemainingAttempts()
+    {
+        var key = await CreateAccountAsync();
+
+        var first = await LoginAsync(key, WrongPin);
+        var second = await LoginAsync(key, WrongPin);
+
+        Assert.Equal(LoginResult.Invalid(2), first);
+        Assert.Equal(LoginResult.Invalid(1), second);
+        Assert.Equal(2, (await host.ReadStoredAsync(key))!.FailedAttempts);
+    }
+
+    [Fact]
+    public async Task LoginAsync_ThirdWrongPin_LocksForOneMinuteAndStoresLockedUntil()
+    {
+        var key = await CreateAccountAsync();
+        await LoginAsync(key, WrongPin);
+        await LoginAsync(key, WrongPin);
+
+        var third = await LoginAsync(key, WrongPin);
+
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), third);
+        Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromMinutes(1), (await host.ReadStoredAsync(key))!.LockedUntil);
+    }
+
+    [Fact]
+    public async Task LoginAsync_RightPinWhileLocked_RefusedWithTimeLeft()
+    {
+        var key = await LockedAccountAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(20));
+
+        var result = await LoginAsync(key, Pin);
+
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromSeconds(40)), result);
+    }
+
+    [Fact]
+    public async Task LoginAsync_AfterTheMinute_RightPinSucceeds()
+    {
+        var key = await LockedAccountAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var result = await LoginAsync(key, Pin);
+
+        Assert.Equal(LoginResult.Succeeded, result);
+    }
+
+    [Fact]
+    public async Task LoginAsync_AfterTheMinute_WrongPinStartsAFreshCount()
+    {
+        var key = await LockedAccountAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var result = await LoginAsync(key, WrongPin);
+
+        Assert.Equal(LoginResult.Invalid(2), result);
+    }
+
+    [Fact]
+    public async Task LockoutTimer_MinutePasses_ClearsStoredLockout()
+    {
+        var key = await LockedAccountAsync();
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var stored = await WaitForStoredAsync(key, state => state.LockedUntil is null);
+
+        Assert.Null(stored.LockedUntil);
+        Assert.Equal(0, stored.FailedAttempts);
+    }
+
+    [Fact]
+    public async Task LoginAsync_SuccessAfterFailures_ResetsTheCount()
+    {
+        var key = await CreateAccountAsync();
+        await LoginAsync(key, WrongPin);
+        await LoginAsync(key, WrongPin);
+
+        await LoginAsync(key, Pin);
+        var afterReset = await LoginAsync(key, WrongPin);
+
+        Assert.Equal(LoginResult.Invalid(2), afterReset);
+    }
+
+    [Fact]
+    public async Task LoginAsync_PolicyHidesRemainingAttempts_NoCountAndPolicyLockout()
+    {
+        var key = await CreateAccountAsync(GrainsTestHost.SilentTenant);
+
+        var results = new List<LoginResult>();
+        for (var i = 0; i < 5; i++)
+        {
+            results.Add(await LoginAsync(key, WrongPin));
+        }
+
+        Assert.All(results[..4], result => Assert.Equal(LoginResult.Invalid(null), result));
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(2)), results[4]);
+    }
+
+    [Fact]
+    public async Task LoginAsync_UnknownIdentifier_AnswersLikeAKnownAccountAndStoresNothing()
+    {
+        var known = await CreateAccountAsync();
+        var unknown = GrainsTestHost.NewAccountKey();
+
+        var knownResults = new List<LoginResult>();
+        var unknownResults = new List<LoginResult>();
+        for (var i = 0; i < 4; i++)
+        {
+            knownResults.Add(await LoginAsync(known, WrongPin));
+            unknownResults.Add(await LoginAsync(unknown, WrongPin));
+        }
+
+        Assert.Equal(knownResults, unknownResults);
+        Assert.Null(await host.ReadStoredAsync(unknown));
+    }
+
+    [Fact]
+    public async Task LoginAsync_UnknownTenant_UnknownTenantStatus()
+    {
+        var result = await LoginAsync(GrainsTestHost.NewAccountKey("nowhere"), Pin);
+
+        Assert.Equal(LoginResult.UnknownTenant, result);
+    }
+
+    [Fact]
+    public async Task LoginAsync_HashWithOlderParameters_RehashedOnSuccess()
+    {
+        var storage = new MemoryGrainStorage();
+        var key = GrainsTestHost.NewAccountKey();
+        string oldHash;
+        await using (var before = new GrainsTestHost(storage))
+        {
+            await before.Account(key).CreateAsync(new NewMemberAccount(Pin, null), CancellationToken.None);
+            oldHash = (await before.ReadStoredAsync(key))!.SecretHash;
+        }
+
+        await using var after = new GrainsTestHost(storage, hashing: options => options.Iterations = 110_000);
+        var result = await after.Account(key).LoginAsync(Pin, CancellationToken.None);
+
+        var newHash = (await after.ReadStoredAsync(key))!.SecretHash;
+        Assert.Equal(LoginResult.Succeeded, result);
+        Assert.Contains("i=100000,", oldHash, StringComparison.Ordinal);
+        Assert.Contains("i=110000,", newHash, StringComparison.Ordinal);
+        Assert.Equal(LoginStatus.Succeeded, (await after.Account(key).LoginAsync(Pin, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task LoginAsync_TwoReplicasShareOneStore_FailuresAddUpAndBothRefuseTheLockedAccount()
+    {
+        var replicaB = new GrainsTestHost(host.Storage, host.Time);
+        await using var disposeB = replicaB;
+        var key = await CreateAccountAsync();
+        await LoginAsync(key, Pin);
+        await replicaB.Account(key).LoginAsync(Pin, CancellationToken.None);
+
+        var onA1 = await LoginAsync(key, WrongPin);
+        var onB = await replicaB.Account(key).LoginAsync(WrongPin, CancellationToken.None);
+        var onA2 = await LoginAsync(key, WrongPin);
+
+        Assert.Equal(LoginResult.Invalid(2), onA1);
+        Assert.Equal(LoginResult.Invalid(1), onB);
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), onA2);
+        Assert.Equal(LoginStatus.LockedOut, (await replicaB.Account(key).LoginAsync(Pin, CancellationToken.None)).Status);
+    }
+
+    private async Task<string> CreateAccountAsync(string tenant = GrainsTestHost.Tenant)
+    {
+        var key = GrainsTestHost.NewAccountKey(tenant);
+        Assert.Equal(AccountCreationResult.Created, await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), CancellationToken.None));
+        return key;
+    }
+
+    private async Task<string> LockedAccountAsync()
+    {
+        var key = await CreateAccountAsync();
+        for (var i = 0; i < new LockoutPolicy().MaxFailedAttempts; i++)
+        {
+            await LoginAsync(key, WrongPin);
+        }
+
+        return key;
+    }
+
+    private Task<LoginResult> LoginAsync(string key, string pin) => host.Account(key).LoginAsync(pin, CancellationToken.None);
+
+    /// <summary>The lockout timer's turn runs on the thread pool after the clock moves; this waits for its write.</summary>
+    private async Task<MemberAccountState> WaitForStoredAsync(string key, Func<MemberAccountState, bool> condition)
+    {
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            var stored = (await host.ReadStoredAsync(key))!;
+            if (condition(stored))
+            {
+                return stored;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
+        }
+
+        return (await host.ReadStoredAsync(key))!;
+    }
+}
