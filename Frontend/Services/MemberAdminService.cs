@@ -1,0 +1,46 @@
+using Sesame.Frontend.Validation;
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grpc;
+using Sesame.Runtime;
+using Sesame.V1;
+
+namespace Sesame.Frontend.Services;
+
+/// <summary><c>sesame.v1.MemberAdmin</c>: back-office operations on members.</summary>
+internal sealed class MemberAdminService(IGrainFactory grains, ITenantPolicies tenants, TimeProvider time)
+{
+    public async Task<CreateMemberReply> CreateMemberAsync(CreateMemberRequest request, ServerCallContext context)
+    {
+        var violations = new List<FieldViolation>();
+        RequestRules.CheckTenant(request.Tenant, violations);
+        RequestRules.CheckIdentifier(request.Identifier, violations);
+        RequestRules.CheckPin("pin", request.Pin, violations);
+        var birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
+        RpcException.ThrowIfInvalid(violations);
+        RequestRules.RequireTenant(tenants, request.Tenant);
+
+        var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(request.Tenant, request.Identifier));
+        var result = await account.CreateAsync(new NewMemberAccount(request.Pin, birthDate), context.CancellationToken);
+        return result.Status switch
+        {
+            AccountCreationStatus.Created => new CreateMemberReply { Status = CreateMemberStatus.Created },
+            AccountCreationStatus.AlreadyExists => new CreateMemberReply { Status = CreateMemberStatus.AlreadyExists },
+            AccountCreationStatus.PinRejected => throw PinRejected(result.PinViolation),
+            AccountCreationStatus.UnknownTenant => throw RequestRules.TenantNotFound(request.Tenant),
+            _ => throw new InvalidOperationException($"Unmapped creation status {result.Status}."),
+        };
+    }
+
+    private static RpcException PinRejected(PinViolation violation)
+    {
+        var description = violation switch
+        {
+            PinViolation.RepeatedDigits => "must not repeat a digit or a block of digits",
+            PinViolation.SequentialDigits => "must not be a run of consecutive digits",
+            PinViolation.BirthDate => "must not be the member's birth date",
+            _ => "must be exactly 6 digits",
+        };
+        return RpcException.InvalidArgument([new FieldViolation("pin", description)]);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grains.Pins;
+using Sesame.Grpc;
+
+namespace Sesame.Frontend.Validation;
+
+/// <summary>Checks of request fields made at the edge, before any grain is reached, so bad input changes nothing.</summary>
+internal static class RequestRules
+{
+    public const int MaxIdentifierLength = 64;
+    private const int MaxTenantLength = 32;
+
+    public static void CheckTenant(string tenant, List<FieldViolation> violations)
+    {
+        if (tenant.Length == 0)
+        {
+            violations.Add(new("tenant", "is required"));
+        }
+        else if (tenant.Length > MaxTenantLength || !tenant.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            violations.Add(new("tenant", $"must be at most {MaxTenantLength} lower-case letters, digits or '-'"));
+        }
+    }
+
+    public static void CheckIdentifier(string identifier, List<FieldViolation> violations)
+    {
+        if (identifier.Length == 0)
+        {
+            violations.Add(new("identifier", "is required"));
+        }
+        else if (identifier.Length > MaxIdentifierLength || identifier.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            violations.Add(new("identifier", $"must be at most {MaxIdentifierLength} characters with no spaces or control characters"));
+        }
+    }
+
+    public static void CheckPin(string field, string pin, List<FieldViolation> violations)
+    {
+        if (!PinRules.HasValidFormat(pin))
+        {
+            violations.Add(new(field, $"must be exactly {PinRules.Length} digits"));
+        }
+    }
+
+    /// <summary>Parses an optional ISO 8601 date that must be a real past date.</summary>
+    public static DateOnly? CheckBirthDate(string value, DateOnly today, List<FieldViolation> violations)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            violations.Add(new("birth_date", "must be a calendar date written YYYY-MM-DD"));
+            return null;
+        }
+
+        if (date > today || date.Year < 1900)
+        {
+            violations.Add(new("birth_date", "must be a date between 1900-01-01 and today"));
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>Throws NOT_FOUND unless <paramref name="tenant"/> is configured.</summary>
+    public static TenantPolicy RequireTenant(ITenantPolicies tenants, string tenant) =>
+        tenants.Find(tenant) ?? throw TenantNotFound(tenant);
+
+    public static RpcException TenantNotFound(string tenant) => new(StatusCode.NotFound, $"Tenant '{tenant}' is not configured.");
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sesame.Grpc.Server;
+
+namespace Sesame.Grpc.Hosting;
+
+public static class GrpcServerExtensions
+{
+    /// <summary>Adds the unary gRPC server and its services. Bind <see cref="GrpcServerOptions"/> to configure it.</summary>
+    public static IServiceCollection AddGrpcServer(this IServiceCollection services, Action<GrpcServerBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var registry = new GrpcServiceRegistry();
+        configure(new GrpcServerBuilder(services, registry));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<GrpcServerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(registry);
+        services.AddSingleton<GrpcDispatcher>();
+        return services;
+    }
+
+    /// <summary>Answers every request as a gRPC call; unknown methods get UNIMPLEMENTED.</summary>
+    public static void MapGrpcServices(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.ApplicationServices.GetRequiredService<GrpcServiceRegistry>().Freeze();
+        app.Run(app.ApplicationServices.GetRequiredService<GrpcDispatcher>().HandleAsync);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Sesame.Silo.Configuration;
+
+/// <summary>
+/// Where each options class is read from. Everything lives under one root section, <c>Sesame</c>; every value has a
+/// default, so a host with no configuration runs in memory with the demo tenants.
+/// </summary>
+internal static class SesameSections
+{
+    public const string Root = "Sesame";
+    public const string Endpoint = Root + ":Endpoint";
+    public const string Grpc = Root + ":Grpc";
+    public const string Grains = Root + ":Grains";
+    public const string Hashing = Root + ":Hashing";
+    public const string Storage = Root + ":Storage";
+    public const string Tenants = Root + ":Tenants";
+    public const string Demo = Root + ":Demo";
+}

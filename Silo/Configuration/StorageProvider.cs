@@ -1,0 +1,8 @@
+namespace Sesame.Silo.Configuration;
+
+/// <summary>Where grain state is kept.</summary>
+public enum StorageProvider
+{
+    /// <summary>Process memory: lost when the process ends. For development and tests.</summary>
+    Memory = 0,
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace Sesame.Silo.Configuration;
+
+/// <summary>Checks every tenant id and policy, so a bad policy stops the host at start with a message naming it.</summary>
+internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TenantsOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Count == 0)
+        {
+            failures.Add($"No tenant is configured: add one under {SesameSections.Tenants}, or turn {SesameSections.Demo}:Enabled on.");
+        }
+
+        foreach (var (id, policy) in options)
+        {
+            if (id.Length is 0 or > 32 || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                failures.Add($"Tenant id '{id}' must be 1 to 32 lower-case letters, digits or '-'.");
+            }
+
+            foreach (var target in new object[] { policy, policy.Lockout })
+            {
+                var results = new List<ValidationResult>();
+                if (!Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true))
+                {
+                    failures.AddRange(results.Select(result => $"{SesameSections.Tenants}:{id}: {result.ErrorMessage}"));
+                }
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

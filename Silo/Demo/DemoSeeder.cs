@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Sesame.Grains.Interfaces;
+using Sesame.Runtime;
+using Sesame.Silo.Configuration;
+
+namespace Sesame.Silo.Demo;
+
+/// <summary>Creates the demo members on in-memory storage, and once the server listens prints how to try them.</summary>
+internal sealed partial class DemoSeeder(
+    IGrainFactory grains,
+    IOptions<DemoOptions> demo,
+    IOptions<StorageOptions> storage,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    ILogger<DemoSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!demo.Value.Enabled || storage.Value.Provider != StorageProvider.Memory)
+        {
+            return;
+        }
+
+        foreach (var member in DemoData.Members)
+        {
+            var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(member.Tenant, member.Identifier));
+            var result = await account.CreateAsync(new NewMemberAccount(member.Pin, member.BirthDate), cancellationToken);
+            if (result.Status != AccountCreationStatus.Created)
+            {
+                throw new InvalidOperationException($"Demo member {member.Tenant}/{member.Identifier} could not be created: {result}.");
+            }
+        }
+
+        lifetime.ApplicationStarted.Register(PrintBanner);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void PrintBanner()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:7070";
+        var target = new Uri(address).Authority;
+        var banner = new StringBuilder()
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Sésame is listening on {address} (gRPC, HTTP/2 without TLS), in memory, with demo data:")
+            .AppendLine("  tenant     identifier          PIN");
+        foreach (var member in DemoData.Members)
+        {
+            banner.AppendLine(CultureInfo.InvariantCulture, $"  {member.Tenant,-10} {member.Identifier,-19} {member.Pin}");
+        }
+
+        var first = DemoData.Members[0];
+        banner
+            .AppendLine("Try it (the Node client installs with `npm ci --prefix interop`):")
+            .AppendLine(CultureInfo.InvariantCulture, $"  node interop/call.mjs {target} sesame.v1.MemberAuth/Login '{{\"tenant\":\"{first.Tenant}\",\"identifier\":\"{first.Identifier}\",\"pin\":\"{first.Pin}\"}}'")
+            .AppendLine(CultureInfo.InvariantCulture, $"  Three wrong PINs lock the account for a minute. Health: node interop/call.mjs {target} grpc.health.v1.Health/Check '{{}}'");
+        LogBanner(logger, banner.ToString());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Banner}")]
+    private static partial void LogBanner(ILogger logger, string banner);
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Sesame.Frontend.Hosting;
+using Sesame.Grains.Hashing;
+using Sesame.Grains.Hosting;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grpc.Hosting;
+using Sesame.Grpc.Server;
+using Sesame.Runtime;
+using Sesame.Runtime.Hosting;
+using Sesame.Silo.Configuration;
+using Sesame.Silo.Demo;
+
+namespace Sesame.Silo.Hosting;
+
+public static class SesameHostingExtensions
+{
+    /// <summary>Composes Sésame: options from the <c>Sesame</c> section, the grain runtime and its storage, the gRPC API, the demo.</summary>
+    public static WebApplicationBuilder AddSesame(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSesameOptions();
+        services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddMemoryStorage(new GrainRuntimeOptions().DefaultStorageName));
+        services.AddSesameFrontend();
+        services.AddSingleton<ITenantPolicies, ConfiguredTenantPolicies>();
+        services.AddHostedService<DemoSeeder>();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.AddServerHeader = false;
+            var endpoint = kestrel.ApplicationServices.GetRequiredService<IOptions<EndpointOptions>>().Value;
+            kestrel.Listen(IPAddress.Parse(endpoint.Address), endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+        return builder;
+    }
+
+    /// <summary>Answers every request of the endpoint as a gRPC call.</summary>
+    public static WebApplication MapSesame(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGrpcServices();
+        return app;
+    }
+
+    private static void AddSesameOptions(this IServiceCollection services)
+    {
+        services.AddOptions<EndpointOptions>().BindConfiguration(SesameSections.Endpoint).ValidateDataAnnotations()
+            .Validate(options => IPAddress.TryParse(options.Address, out _), $"{SesameSections.Endpoint}:Address must be an IP address, such as 127.0.0.1.")
+            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(SesameSections.Storage)
+            .Validate(options => Enum.IsDefined(options.Provider), $"{SesameSections.Storage}:Provider must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}.")
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(SesameSections.Demo);
+        services.AddOptions<TenantsOptions>().BindConfiguration(SesameSections.Tenants).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TenantsOptions>, TenantsOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<TenantsOptions>, DemoTenantsSetup>();
+        services.AddOptions<SecretHashingOptions>().BindConfiguration(SesameSections.Hashing);
+        services.AddSingleton<IPostConfigureOptions<SecretHashingOptions>, EphemeralPepper>();
+        services.AddOptions<GrainRuntimeOptions>().BindConfiguration(SesameSections.Grains);
+        services.AddOptions<GrpcServerOptions>().BindConfiguration(SesameSections.Grpc);
+    }
+}

@@ -1,0 +1,183 @@
+using Sesame.Testing;
+
+namespace Sesame.Interop.Tests;
+
+/// <summary>Sign-in through gRPC with @grpc/grpc-js, as the mutuelle portals' help pages describe it.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class MemberAuthInteropTests(SesameServerFixture server)
+{
+    private const string Login = "sesame.v1.MemberAuth/Login";
+    private const string CreateMember = "sesame.v1.MemberAdmin/CreateMember";
+    private const string Pin = "482913";
+    private const string WrongPin = "930517";
+
+    [Fact]
+    public async Task Login_DemoMember_Succeeds()
+    {
+        // ASSU2000, "1. Comment se connecter ?": "Je saisis mon identifiant et mon mot de passe à 6 chiffres."
+        var result = await server.Client.CallAsync(Login, new { tenant = "assu2000", identifier = "AS100002", pin = "305718" });
+
+        Assert.Equal(0, result.Code);
+        Assert.Equal("LOGIN_STATUS_SUCCEEDED", result.Field("status"));
+    }
+
+    [Fact]
+    public async Task Login_WrongPins_ReplyCountsDownRemainingAttempts()
+    {
+        // CPMS, "4. Je n'arrive pas à me connecter": "Mot de passe erroné. Attention il vous reste N tentatives".
+        var identifier = await CreateMemberAsync("cpms");
+
+        var first = await LoginAsync("cpms", identifier, WrongPin);
+        var second = await LoginAsync("cpms", identifier, WrongPin);
+
+        Assert.Equal(("LOGIN_STATUS_INVALID_CREDENTIALS", "2"), (first.Field("status"), first.Field("remaining_attempts")));
+        Assert.Equal(("LOGIN_STATUS_INVALID_CREDENTIALS", "1"), (second.Field("status"), second.Field("remaining_attempts")));
+    }
+
+    [Fact]
+    public async Task Login_ThreeWrongPins_LockedForOneMinuteEvenWithTheRightPin()
+    {
+        // ASSU2000, "4. Je n'arrive pas à me connecter": "J'ai tenté 3 connexions avec des identifiants/mot de passe
+        // erronés." ... "Par mesure de sécurité, vous devez patienter 1mn avant une nouvelle tentative".
+        var identifier = await CreateMemberAsync("assu2000");
+        await LoginAsync("assu2000", identifier, WrongPin);
+        await LoginAsync("assu2000", identifier, WrongPin);
+
+        var third = await LoginAsync("assu2000", identifier, WrongPin);
+        server.Clock.Advance(TimeSpan.FromSeconds(30));
+        var rightPinWhileLocked = await LoginAsync("assu2000", identifier, Pin);
+
+        Assert.Equal("LOGIN_STATUS_LOCKED_OUT", third.Field("status"));
+        Assert.Equal("60", third.Response!["retry_after"]!["seconds"]!.ToString());
+        Assert.Equal("LOGIN_STATUS_LOCKED_OUT", rightPinWhileLocked.Field("status"));
+        Assert.Equal("30", rightPinWhileLocked.Response!["retry_after"]!["seconds"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Login_AfterTheMinute_SucceedsAgain()
+    {
+        // ASSU2000, "4.2": "S'il s'agit d'une erreur de frappe, je peux tenter une nouvelle fois."
+        var identifier = await CreateMemberAsync("acs");
+        for (var i = 0; i < 3; i++)
+        {
+            await LoginAsync("acs", identifier, WrongPin);
+        }
+
+        server.Clock.Advance(TimeSpan.FromMinutes(1));
+        var result = await LoginAsync("acs", identifier, Pin);
+
+        Assert.Equal("LOGIN_STATUS_SUCCEEDED", result.Field("status"));
+    }
+
+    [Fact]
+    public async Task Login_UnknownIdentifier_RepliesExactlyLikeAWrongPin()
+    {
+        var known = await CreateMemberAsync("assu2000");
+        var unknown = $"U{Guid.NewGuid():N}"[..20];
+
+        for (var i = 0; i < 4; i++)
+        {
+            var knownReply = await LoginAsync("assu2000", known, WrongPin);
+            var unknownReply = await LoginAsync("assu2000", unknown, WrongPin);
+            Assert.Equal(knownReply.Code, unknownReply.Code);
+            Assert.Equal(knownReply.Response!.ToJsonString(), unknownReply.Response!.ToJsonString());
+        }
+    }
+
+    [Theory]
+    [InlineData("assu2000", "AS100001", "12a456", "pin")]
+    [InlineData("assu2000", "AS100001", "12345", "pin")]
+    [InlineData("assu2000", "", "482913", "identifier")]
+    [InlineData("", "AS100001", "482913", "tenant")]
+    [InlineData("ASSU2000", "AS100001", "482913", "tenant")]
+    public async Task Login_BadInput_InvalidArgumentNamingTheField(string tenant, string identifier, string pin, string field)
+    {
+        var result = await LoginAsync(tenant, identifier, pin);
+
+        Assert.Equal(3, result.Code);
+        Assert.Contains($"{field}:", result.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_BadInput_ChangesNoCounter()
+    {
+        var identifier = await CreateMemberAsync("assu2000");
+
+        await LoginAsync("assu2000", identifier, "abcdef");
+        await LoginAsync("assu2000", identifier, "1234567");
+        var firstRealFailure = await LoginAsync("assu2000", identifier, WrongPin);
+
+        Assert.Equal("2", firstRealFailure.Field("remaining_attempts"));
+    }
+
+    [Fact]
+    public async Task Login_UnknownTenant_NotFound()
+    {
+        var result = await LoginAsync("nowhere", "AS100001", Pin);
+
+        Assert.Equal(5, result.Code);
+        Assert.Contains("nowhere", result.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_MalformedMessage_InvalidArgument()
+    {
+        var result = await server.Client.CallRawAsync(Login, [0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]);
+
+        Assert.Equal(3, result.Code);
+    }
+
+    [Fact]
+    public async Task CreateMember_NewIdentifier_CreatedAndCanSignIn()
+    {
+        var identifier = $"N{Guid.NewGuid():N}"[..12];
+
+        var created = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, pin = Pin, birth_date = "1990-04-12" });
+        var login = await LoginAsync("acs", identifier, Pin);
+
+        Assert.Equal("CREATE_MEMBER_STATUS_CREATED", created.Field("status"));
+        Assert.Equal("LOGIN_STATUS_SUCCEEDED", login.Field("status"));
+    }
+
+    [Fact]
+    public async Task CreateMember_ExistingIdentifier_AlreadyExistsAndPinUnchanged()
+    {
+        var identifier = await CreateMemberAsync("acs");
+
+        var again = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, pin = "305718", birth_date = "" });
+        var login = await LoginAsync("acs", identifier, Pin);
+
+        Assert.Equal("CREATE_MEMBER_STATUS_ALREADY_EXISTS", again.Field("status"));
+        Assert.Equal("LOGIN_STATUS_SUCCEEDED", login.Field("status"));
+    }
+
+    [Theory]
+    [InlineData("111111", "", "pin")]
+    [InlineData("123456", "", "pin")]
+    [InlineData("120490", "1990-04-12", "pin")]
+    [InlineData("482913", "1990-02-30", "birth_date")]
+    [InlineData("482913", "2190-01-01", "birth_date")]
+    [InlineData("482913", "12/04/1990", "birth_date")]
+    public async Task CreateMember_RefusedInput_InvalidArgumentAndNoAccount(string pin, string birthDate, string field)
+    {
+        var identifier = $"R{Guid.NewGuid():N}"[..12];
+
+        var result = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin, birth_date = birthDate });
+        var secondTry = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin = Pin, birth_date = "" });
+
+        Assert.Equal(3, result.Code);
+        Assert.Contains($"{field}:", result.Details, StringComparison.Ordinal);
+        Assert.Equal("CREATE_MEMBER_STATUS_CREATED", secondTry.Field("status"));
+    }
+
+    private async Task<string> CreateMemberAsync(string tenant)
+    {
+        var identifier = $"T{Guid.NewGuid():N}"[..12];
+        var result = await server.Client.CallAsync(CreateMember, new { tenant, identifier, pin = Pin, birth_date = "1985-03-14" });
+        Assert.Equal("CREATE_MEMBER_STATUS_CREATED", result.Field("status"));
+        return identifier;
+    }
+
+    private Task<GrpcCallResult> LoginAsync(string tenant, string identifier, string pin) =>
+        server.Client.CallAsync(Login, new { tenant, identifier, pin });
+}
