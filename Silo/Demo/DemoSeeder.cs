@@ -4,20 +4,27 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Runtime;
 using Sesame.Silo.Configuration;
 
 namespace Sesame.Silo.Demo;
 
-/// <summary>Creates the demo members on in-memory storage, and once the server listens prints how to try them.</summary>
+/// <summary>
+/// Creates the demo members of the configured tenants on in-memory storage, and once the server listens prints how to
+/// try them.
+/// </summary>
 internal sealed partial class DemoSeeder(
     IGrainFactory grains,
+    ITenantPolicies tenants,
     IOptions<DemoOptions> demo,
     IOptions<StorageOptions> storage,
     IServer server,
     IHostApplicationLifetime lifetime,
     ILogger<DemoSeeder> logger) : IHostedService
 {
+    private IReadOnlyList<DemoData.DemoMember> members = [];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!demo.Value.Enabled || storage.Value.Provider != StorageProvider.Memory)
@@ -25,7 +32,13 @@ internal sealed partial class DemoSeeder(
             return;
         }
 
-        foreach (var member in DemoData.Members)
+        members = DemoData.Members.Where(member => tenants.Find(member.Tenant) is not null).ToArray();
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var member in members)
         {
             var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(member.Tenant, member.Identifier));
             var result = await account.CreateAsync(new NewMemberAccount(member.Pin, member.BirthDate), cancellationToken);
@@ -48,12 +61,12 @@ internal sealed partial class DemoSeeder(
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Sésame is listening on {address} (gRPC, HTTP/2 without TLS), in memory, with demo data:")
             .AppendLine("  tenant     identifier          PIN");
-        foreach (var member in DemoData.Members)
+        foreach (var member in members)
         {
             banner.AppendLine(CultureInfo.InvariantCulture, $"  {member.Tenant,-10} {member.Identifier,-19} {member.Pin}");
         }
 
-        var first = DemoData.Members[0];
+        var first = members[0];
         banner
             .AppendLine("Try it (the Node client installs with `npm ci --prefix interop`):")
             .AppendLine(CultureInfo.InvariantCulture, $"  node interop/call.mjs {target} sesame.v1.MemberAuth/Login '{{\"tenant\":\"{first.Tenant}\",\"identifier\":\"{first.Identifier}\",\"pin\":\"{first.Pin}\"}}'")

@@ -1,0 +1,33 @@
+using Sesame.Grains.Hashing;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grpc.Server;
+using Sesame.Runtime;
+using Sesame.Silo.Configuration;
+
+namespace Sesame.Silo.Tests.Configuration;
+
+/// <summary>Every default under the <c>Sesame</c> section, pinned: changing one is a decision, not an accident.</summary>
+public sealed class OptionDefaultsTests
+{
+    [Fact]
+    public void Defaults_AllOptionsUnderSesame_ArePinned()
+    {
+        var endpoint = new EndpointOptions();
+        var grpc = new GrpcServerOptions();
+        var storage = new StorageOptions();
+        var grains = new GrainRuntimeOptions();
+        var hashing = new SecretHashingOptions();
+        var tenant = new TenantPolicy();
+        var demo = new DemoOptions();
+
+        Assert.Equal(("127.0.0.1", 7070), (endpoint.Address, endpoint.Port));
+        Assert.Equal(64 * 1024, grpc.MaxReceiveMessageSize);
+        Assert.Equal(StorageProvider.Memory, storage.Provider);
+        Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1), "Default"), (grains.CollectionAge, grains.CollectionInterval, grains.DefaultStorageName));
+        Assert.Equal((100_000, 16, 0, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId));
+        Assert.Equal((string.Empty, true), (tenant.DisplayName, tenant.RevealRemainingAttempts));
+        Assert.Equal((3, TimeSpan.FromMinutes(1)), (tenant.Lockout.MaxFailedAttempts, tenant.Lockout.Duration));
+        Assert.True(demo.Enabled);
+        Assert.Empty(new TenantsOptions());
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sesame.Grains.Hashing;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Silo.Hosting;
+
+namespace Sesame.Silo.Tests.Hosting;
+
+public sealed class SesameHostingExtensionsTests
+{
+    [Fact]
+    public async Task AddSesame_NoConfiguration_DemoTenantsAndEphemeralPepper()
+    {
+        await using var app = Build([]);
+
+        await app.StartAsync();
+
+        var tenants = app.Services.GetRequiredService<ITenantPolicies>();
+        Assert.NotNull(tenants.Find("assu2000"));
+        Assert.NotNull(tenants.Find("acs"));
+        Assert.NotNull(tenants.Find("cpms"));
+        Assert.Equal("ephemeral", app.Services.GetRequiredService<IOptions<SecretHashingOptions>>().Value.CurrentPepperId);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddSesame_ConfiguredTenant_ReplacesDemoTenants()
+    {
+        await using var app = Build(new() { ["Sesame:Tenants:mutuelle-x:DisplayName"] = "Mutuelle X", ["Sesame:Tenants:mutuelle-x:Lockout:MaxFailedAttempts"] = "5" });
+
+        await app.StartAsync();
+
+        var tenants = app.Services.GetRequiredService<ITenantPolicies>();
+        Assert.Equal(5, tenants.Find("mutuelle-x")!.Lockout.MaxFailedAttempts);
+        Assert.Null(tenants.Find("assu2000"));
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("Sesame:Tenants:assu2000:Lockout:MaxFailedAttempts", "0", "Sesame:Tenants:assu2000")]
+    [InlineData("Sesame:Tenants:Bad_Id:DisplayName", "x", "Tenant id 'Bad_Id'")]
+    [InlineData("Sesame:Endpoint:Address", "localhost", "Sesame:Endpoint:Address")]
+    [InlineData("Sesame:Hashing:Iterations", "1000", "Iterations")]
+    [InlineData("Sesame:Demo:Enabled", "false", "No tenant is configured")]
+    public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => BuildAndStartAsync(new() { [key] = value }));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddSesame_PepperTooShort_StopsAtStartNamingIt()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sesame:Hashing:Peppers:k1"] = Convert.ToBase64String(new byte[16]),
+            ["Sesame:Hashing:CurrentPepperId"] = "k1",
+        };
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => BuildAndStartAsync(settings));
+
+        Assert.Contains("Sesame:Hashing:Peppers:k1", exception.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Some settings are read while the host is built (the endpoint), the rest when it starts; both must refuse.</summary>
+    private static async Task BuildAndStartAsync(Dictionary<string, string?> settings)
+    {
+        await using var app = Build(settings);
+        await app.StartAsync();
+    }
+
+    private static WebApplication Build(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sesame:Endpoint:Port"] = "0" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddSesame();
+        var app = builder.Build();
+        app.MapSesame();
+        return app;
+    }
+}
