@@ -1,6 +1,7 @@
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Runtime.Storage;
+using Sesame.Testing;
 
 namespace Sesame.Grains.Tests;
 
@@ -141,7 +142,8 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         var key = await LockedAccountAsync();
 
         host.Time.Advance(TimeSpan.FromMinutes(1));
-        var stored = await WaitForStoredAsync(key, state => state.LockedUntil is null);
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.LockedUntil is null);
+        var stored = (await host.ReadStoredAsync(key))!;
 
         Assert.Null(stored.LockedUntil);
         Assert.Equal(0, stored.FailedAttempts);
@@ -261,21 +263,4 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     }
 
     private Task<LoginResult> LoginAsync(string key, string pin) => host.Account(key).LoginAsync(pin, CancellationToken.None);
-
-    /// <summary>The lockout timer's turn runs on the thread pool after the clock moves; this waits for its write.</summary>
-    private async Task<MemberAccountState> WaitForStoredAsync(string key, Func<MemberAccountState, bool> condition)
-    {
-        for (var attempt = 0; attempt < 500; attempt++)
-        {
-            var stored = (await host.ReadStoredAsync(key))!;
-            if (condition(stored))
-            {
-                return stored;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
-        }
-
-        return (await host.ReadStoredAsync(key))!;
-    }
 }

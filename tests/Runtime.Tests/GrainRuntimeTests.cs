@@ -1,4 +1,5 @@
 using Sesame.Runtime.Storage;
+using Sesame.Testing;
 
 namespace Sesame.Runtime.Tests;
 
@@ -90,7 +91,7 @@ public sealed class GrainRuntimeTests
         var firstActivation = await grain.GetActivationIdAsync();
 
         runtime.Time.Advance(TimeSpan.FromMinutes(11));
-        await WaitUntilAsync(() => runtime.Runtime.ActivationCount == 0);
+        await Eventually.TrueAsync(() => runtime.Runtime.ActivationCount == 0);
 
         Assert.Equal(5, await grain.GetAsync());
         Assert.NotEqual(firstActivation, await grain.GetActivationIdAsync());
@@ -134,7 +135,7 @@ public sealed class GrainRuntimeTests
         await grain.StartTickingAsync(TimeSpan.FromHours(1), TimeSpan.FromHours(1));
 
         runtime.Time.Advance(TimeSpan.FromMinutes(11));
-        await WaitUntilAsync(() => runtime.Runtime.ActivationCount == 0);
+        await Eventually.TrueAsync(() => runtime.Runtime.ActivationCount == 0);
         runtime.Time.Advance(TimeSpan.FromHours(2));
 
         Assert.Equal(0, await grain.GetAsync());
@@ -172,18 +173,6 @@ public sealed class GrainRuntimeTests
     }
 
     private static string NewKey() => $"test/{Guid.NewGuid():N}";
-
-    /// <summary>Collection started by a timer tick finishes on another thread; this waits for it without moving time.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var attempt = 0; attempt < 500 && !condition(); attempt++)
-        {
-            await Task.Yield();
-            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
-        }
-
-        Assert.True(condition());
-    }
 
     public interface IUnregisteredGrain : IGrainWithStringKey
     {

@@ -96,7 +96,7 @@ public sealed partial class RunCommandTests
             silo.process.EnableRaisingEvents = true;
             silo.process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The Silo exited: {silo.Output}"));
             silo.Address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), TimeProvider.System);
-            await WaitForBannerAsync(silo);
+            await Eventually.TrueAsync(() => silo.Output.Contains("node interop/call.mjs", StringComparison.Ordinal));
             return silo;
         }
 
@@ -109,15 +109,6 @@ public sealed partial class RunCommandTests
 
             await process.WaitForExitAsync();
             process.Dispose();
-        }
-
-        /// <summary>The banner follows the listening line once the host has started; the process's output is all there is to wait on.</summary>
-        private static async Task WaitForBannerAsync(SiloProcess silo)
-        {
-            for (var i = 0; i < 400 && !silo.Output.Contains("node interop/call.mjs", StringComparison.Ordinal); i++)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(25), TimeProvider.System);
-            }
         }
     }
 }

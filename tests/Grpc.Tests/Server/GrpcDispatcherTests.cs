@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using Sesame.Grpc.Tests.Protos;
+using Sesame.Testing;
 
 namespace Sesame.Grpc.Tests.Server;
 
@@ -136,9 +137,10 @@ public sealed class GrpcDispatcherTests : IClassFixture<GrpcTestServer>
         var request = GrpcTestServer.Request(GrpcTestServer.EchoPath, GrpcTestServer.Frame(new EchoRequest { Wait = true }));
         request.Headers.Add("grpc-timeout", "2S");
 
+        // The deadline timer starts when the server has read the call, on its own thread; a clock move before that is lost.
         var timersBefore = server.Clock.PendingTimerCount;
         var pending = server.Client.SendAsync(request);
-        await WaitUntilAsync(() => server.Clock.PendingTimerCount > timersBefore);
+        await Eventually.TrueAsync(() => server.Clock.PendingTimerCount > timersBefore);
         server.Clock.Advance(TimeSpan.FromSeconds(2));
         using var response = await pending;
 
@@ -170,20 +172,6 @@ public sealed class GrpcDispatcherTests : IClassFixture<GrpcTestServer>
 
     private static string Single(System.Net.Http.Headers.HttpHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.Single() : throw new Xunit.Sdk.XunitException($"No {name} header.");
-
-    /// <summary>
-    /// The deadline timer starts when the server receives the call, on its own connection thread; a clock move made
-    /// before that would be lost. This waits for the server's state, without moving the clock.
-    /// </summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
-        }
-
-        Assert.True(condition());
-    }
 
     private sealed class ChunkedContent(byte[] data, int chunkSize) : HttpContent
     {
