@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -45,9 +46,9 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
         }
 
         var encoding = request.Headers["grpc-encoding"].ToString();
-        if (encoding.Length > 0 && encoding != IdentityEncoding)
+        if (encoding.Length > 0 && encoding != IdentityEncoding && !MessageDecompressor.IsSupported(encoding))
         {
-            WriteTrailersOnly(response, StatusCode.Unimplemented, $"grpc-encoding '{encoding}' is not supported; this server accepts identity.");
+            WriteTrailersOnly(response, StatusCode.Unimplemented, $"grpc-encoding '{encoding}' is not supported; this server accepts {MessageDecompressor.AcceptedEncodings}.");
             return;
         }
 
@@ -64,10 +65,10 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
             timeout = parsed;
         }
 
-        await HandleCallAsync(http, method, timeout);
+        await HandleCallAsync(http, method, timeout, encoding);
     }
 
-    private async Task HandleCallAsync(HttpContext http, UnaryMethod method, TimeSpan? timeout)
+    private async Task HandleCallAsync(HttpContext http, UnaryMethod method, TimeSpan? timeout, string encoding)
     {
         using var deadlineSource = timeout is { } delay ? new CancellationTokenSource(delay, time) : null;
         using var callSource = deadlineSource is null
@@ -76,7 +77,12 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
         var deadline = timeout is { } duration ? time.GetUtcNow() + duration : (DateTimeOffset?)null;
         try
         {
-            var read = await UnaryRequestReader.ReadAsync(http.Request.BodyReader, maxMessageSize, callSource.Token);
+            var read = await UnaryRequestReader.ReadAsync(http.Request.BodyReader, maxMessageSize, MessageDecompressor.IsSupported(encoding), callSource.Token);
+            if (read is { Succeeded: true, Compressed: true })
+            {
+                read = MessageDecompressor.Decompress(encoding, read.Message, maxMessageSize);
+            }
+
             if (!read.Succeeded)
             {
                 WriteTrailersOnly(http.Response, read.Status, read.Detail!);
@@ -100,7 +106,7 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
         }
         catch (RpcException exception)
         {
-            WriteError(http.Response, exception.StatusCode, exception.Message);
+            WriteError(http.Response, exception.StatusCode, exception.Message, exception.FieldViolations);
         }
         catch (OperationCanceledException) when (deadlineSource?.IsCancellationRequested == true)
         {
@@ -121,7 +127,7 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GrpcContentType;
-        response.Headers["grpc-accept-encoding"] = IdentityEncoding;
+        response.Headers["grpc-accept-encoding"] = MessageDecompressor.AcceptedEncodings;
         var size = reply.CalculateSize();
         var span = response.BodyWriter.GetSpan(5 + size);
         span[0] = 0;
@@ -131,28 +137,39 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
         response.AppendTrailer("grpc-status", "0");
     }
 
-    private static void WriteError(HttpResponse response, StatusCode status, string detail)
+    private static void WriteError(HttpResponse response, StatusCode status, string detail, IReadOnlyList<FieldViolation>? violations = null)
     {
+        var details = StatusDetails.Encode(status, detail, violations ?? []);
         if (response.HasStarted)
         {
-            response.AppendTrailer("grpc-status", ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            response.AppendTrailer("grpc-status", StatusText(status));
             response.AppendTrailer("grpc-message", GrpcMessageText.Encode(detail));
+            if (details is not null)
+            {
+                response.AppendTrailer(StatusDetails.TrailerName, details);
+            }
         }
         else
         {
-            WriteTrailersOnly(response, status, detail);
+            WriteTrailersOnly(response, status, detail, details);
         }
     }
 
     /// <summary>An error answered in one HEADERS frame that ends the stream, as the protocol's Trailers-Only form.</summary>
-    private static void WriteTrailersOnly(HttpResponse response, StatusCode status, string detail)
+    private static void WriteTrailersOnly(HttpResponse response, StatusCode status, string detail, string? details = null)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GrpcContentType;
-        response.Headers["grpc-accept-encoding"] = IdentityEncoding;
-        response.Headers["grpc-status"] = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["grpc-accept-encoding"] = MessageDecompressor.AcceptedEncodings;
+        response.Headers["grpc-status"] = StatusText(status);
         response.Headers["grpc-message"] = GrpcMessageText.Encode(detail);
+        if (details is not null)
+        {
+            response.Headers[StatusDetails.TrailerName] = details;
+        }
     }
+
+    private static string StatusText(StatusCode status) => ((int)status).ToString(CultureInfo.InvariantCulture);
 
     private static async Task RefuseAsync(HttpContext http, int httpStatus, string text)
     {

@@ -12,13 +12,13 @@ internal static class UnaryRequestReader
 {
     private const int HeaderSize = 5;
 
-    public static async Task<MessageReadResult> ReadAsync(PipeReader reader, int maxMessageSize, CancellationToken cancellationToken)
+    public static async Task<MessageReadResult> ReadAsync(PipeReader reader, int maxMessageSize, bool compressionAllowed, CancellationToken cancellationToken)
     {
         while (true)
         {
             var read = await reader.ReadAsync(cancellationToken);
             var buffer = read.Buffer;
-            var outcome = TryFrame(buffer, read.IsCompleted, maxMessageSize);
+            var outcome = TryFrame(buffer, read.IsCompleted, maxMessageSize, compressionAllowed);
             if (outcome is { } result)
             {
                 if (result.Succeeded)
@@ -26,7 +26,7 @@ internal static class UnaryRequestReader
                     // The message is copied so the pipe can be released before the service runs.
                     var copy = new ReadOnlySequence<byte>(result.Message.ToArray());
                     reader.AdvanceTo(buffer.End);
-                    return MessageReadResult.Read(copy);
+                    return MessageReadResult.Read(copy, result.Compressed);
                 }
 
                 reader.AdvanceTo(buffer.End);
@@ -37,8 +37,8 @@ internal static class UnaryRequestReader
         }
     }
 
-    /// <summary>Null while more bytes are needed; otherwise the message or the failure.</summary>
-    internal static MessageReadResult? TryFrame(ReadOnlySequence<byte> buffer, bool isCompleted, int maxMessageSize)
+    /// <summary>Null while more bytes are needed; otherwise the message (still compressed if its flag says so) or the failure.</summary>
+    internal static MessageReadResult? TryFrame(ReadOnlySequence<byte> buffer, bool isCompleted, int maxMessageSize, bool compressionAllowed)
     {
         if (buffer.Length < HeaderSize)
         {
@@ -61,7 +61,7 @@ internal static class UnaryRequestReader
             return MessageReadResult.Fail(StatusCode.Internal, "The message's compressed flag is neither 0 nor 1.");
         }
 
-        if (compressed == 1)
+        if (compressed == 1 && !compressionAllowed)
         {
             return MessageReadResult.Fail(StatusCode.Internal, "The message is marked compressed, but the request's encoding is identity.");
         }
@@ -84,6 +84,6 @@ internal static class UnaryRequestReader
             return MessageReadResult.Fail(StatusCode.Internal, "The request has more than one message; this method takes one.");
         }
 
-        return isCompleted ? MessageReadResult.Read(buffer.Slice(HeaderSize, length)) : null;
+        return isCompleted ? MessageReadResult.Read(buffer.Slice(HeaderSize, length), compressed == 1) : null;
     }
 }

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Net;
+using Google.Protobuf;
 using Sesame.Grpc.Tests.Protos;
 using Sesame.Testing;
 
@@ -67,15 +69,64 @@ public sealed class GrpcDispatcherTests : IClassFixture<GrpcTestServer>
     }
 
     [Fact]
-    public async Task Call_UnsupportedEncoding_UnimplementedNamingAcceptedEncoding()
+    public async Task Call_UnsupportedEncoding_UnimplementedNamingAcceptedEncodings()
     {
         var request = GrpcTestServer.Request(GrpcTestServer.EchoPath, GrpcTestServer.Frame([]));
-        request.Headers.Add("grpc-encoding", "gzip");
+        request.Headers.Add("grpc-encoding", "br");
 
         using var response = await server.Client.SendAsync(request);
 
         Assert.Equal("12", Single(response.Headers, "grpc-status"));
-        Assert.Equal("identity", Single(response.Headers, "grpc-accept-encoding"));
+        Assert.Equal("identity,gzip,deflate", Single(response.Headers, "grpc-accept-encoding"));
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    public async Task Call_CompressedMessage_Inflated(string encoding)
+    {
+        var compressed = Compress(encoding, new EchoRequest { Text = new string('z', 2000) }.ToByteArray());
+        var request = GrpcTestServer.Request(GrpcTestServer.EchoPath, GrpcTestServer.Frame(compressed, compressed: 1));
+        request.Headers.Add("grpc-encoding", encoding);
+
+        using var response = await server.Client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(new string('z', 2000), EchoReply.Parser.ParseFrom(body[5..]).Text);
+    }
+
+    [Fact]
+    public async Task Call_CompressedMessageInflatingPastLimit_ResourceExhausted()
+    {
+        var bomb = Compress("gzip", new byte[1024 * 1024]);
+        var request = GrpcTestServer.Request(GrpcTestServer.EchoPath, GrpcTestServer.Frame(bomb, compressed: 1));
+        request.Headers.Add("grpc-encoding", "gzip");
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.True(bomb.Length < GrpcTestServer.MaxMessageSize);
+        Assert.Equal("8", Single(response.Headers, "grpc-status"));
+    }
+
+    [Fact]
+    public async Task Call_CompressedFlagWithoutEncoding_Internal()
+    {
+        using var response = await server.Client.SendAsync(GrpcTestServer.Request(GrpcTestServer.EchoPath, GrpcTestServer.Frame([0x0A, 0x00], compressed: 1)));
+
+        Assert.Equal("13", Single(response.Headers, "grpc-status"));
+    }
+
+    [Fact]
+    public async Task Call_FieldViolations_StatusDetailsCarryBadRequest()
+    {
+        using var response = await server.Client.SendAsync(GrpcTestServer.Request(GrpcTestServer.EchoPath, GrpcTestServer.Frame(new EchoRequest { FailWith = "fields" })));
+
+        var encoded = Single(response.Headers, "grpc-status-details-bin");
+        var status = Google.Rpc.Status.Parser.ParseFrom(Convert.FromBase64String(encoded.PadRight((encoded.Length + 3) / 4 * 4, '=')));
+        var badRequest = status.Details.Single().Unpack<Google.Rpc.BadRequest>();
+        Assert.Equal(3, status.Code);
+        Assert.Equal(["text", "wait"], badRequest.FieldViolations.Select(violation => violation.Field));
+        Assert.Equal("is required", badRequest.FieldViolations[0].Description);
     }
 
     [Fact]
@@ -172,6 +223,17 @@ public sealed class GrpcDispatcherTests : IClassFixture<GrpcTestServer>
 
     private static string Single(System.Net.Http.Headers.HttpHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.Single() : throw new Xunit.Sdk.XunitException($"No {name} header.");
+
+    private static byte[] Compress(string encoding, byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (Stream deflater = encoding == "gzip" ? new GZipStream(output, CompressionLevel.Optimal) : new ZLibStream(output, CompressionLevel.Optimal))
+        {
+            deflater.Write(data);
+        }
+
+        return output.ToArray();
+    }
 
     private sealed class ChunkedContent(byte[] data, int chunkSize) : HttpContent
     {

@@ -12,7 +12,7 @@ public sealed class UnaryRequestReaderTests
     {
         var frame = GrpcTestServer.Frame([1, 2, 3]);
 
-        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame), isCompleted: true, Max);
+        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame), isCompleted: true, Max, compressionAllowed: false);
 
         Assert.True(result!.Value.Succeeded);
         Assert.Equal(new byte[] { 1, 2, 3 }, result.Value.Message.ToArray());
@@ -21,7 +21,7 @@ public sealed class UnaryRequestReaderTests
     [Fact]
     public void TryFrame_EmptyMessage_Succeeds()
     {
-        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(GrpcTestServer.Frame([])), isCompleted: true, Max);
+        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(GrpcTestServer.Frame([])), isCompleted: true, Max, compressionAllowed: false);
 
         Assert.True(result!.Value.Succeeded);
         Assert.Equal(0, result.Value.Message.Length);
@@ -33,7 +33,7 @@ public sealed class UnaryRequestReaderTests
         var frame = GrpcTestServer.Frame([1, 2, 3, 4, 5, 6]);
         var sequence = Segments(frame[..2], frame[2..7], frame[7..]);
 
-        var result = UnaryRequestReader.TryFrame(sequence, isCompleted: true, Max);
+        var result = UnaryRequestReader.TryFrame(sequence, isCompleted: true, Max, compressionAllowed: false);
 
         Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6 }, result!.Value.Message.ToArray());
     }
@@ -43,9 +43,9 @@ public sealed class UnaryRequestReaderTests
     {
         var frame = GrpcTestServer.Frame([1, 2, 3]);
 
-        Assert.Null(UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame[..3]), isCompleted: false, Max));
-        Assert.Null(UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame[..6]), isCompleted: false, Max));
-        Assert.Null(UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame), isCompleted: false, Max));
+        Assert.Null(UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame[..3]), isCompleted: false, Max, compressionAllowed: false));
+        Assert.Null(UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame[..6]), isCompleted: false, Max, compressionAllowed: false));
+        Assert.Null(UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame), isCompleted: false, Max, compressionAllowed: false));
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class UnaryRequestReaderTests
     {
         var frame = GrpcTestServer.Frame([1, 2, 3]);
 
-        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame[..length]), isCompleted: true, Max);
+        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(frame[..length]), isCompleted: true, Max, compressionAllowed: false);
 
         Assert.Equal(StatusCode.Internal, result!.Value.Status);
     }
@@ -66,7 +66,7 @@ public sealed class UnaryRequestReaderTests
     {
         var header = GrpcTestServer.Frame([], declaredLength: Max + 1);
 
-        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(header), isCompleted: false, Max);
+        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(header), isCompleted: false, Max, compressionAllowed: false);
 
         Assert.Equal(StatusCode.ResourceExhausted, result!.Value.Status);
         Assert.Contains("101 bytes", result.Value.Detail, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class UnaryRequestReaderTests
     {
         var two = GrpcTestServer.Frame([1]).Concat(GrpcTestServer.Frame([2])).ToArray();
 
-        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(two), isCompleted: true, Max);
+        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(two), isCompleted: true, Max, compressionAllowed: false);
 
         Assert.Equal(StatusCode.Internal, result!.Value.Status);
     }
@@ -85,11 +85,20 @@ public sealed class UnaryRequestReaderTests
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
-    public void TryFrame_CompressedOrInvalidFlag_Internal(byte flag)
+    public void TryFrame_CompressedOrInvalidFlagWithIdentityEncoding_Internal(byte flag)
     {
-        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(GrpcTestServer.Frame([1], compressed: flag)), isCompleted: true, Max);
+        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(GrpcTestServer.Frame([1], compressed: flag)), isCompleted: true, Max, compressionAllowed: false);
 
         Assert.Equal(StatusCode.Internal, result!.Value.Status);
+    }
+
+    [Fact]
+    public void TryFrame_CompressedFlagWithCompressingEncoding_ReturnsMessageMarkedCompressed()
+    {
+        var result = UnaryRequestReader.TryFrame(new ReadOnlySequence<byte>(GrpcTestServer.Frame([1], compressed: 1)), isCompleted: true, Max, compressionAllowed: true);
+
+        Assert.True(result!.Value.Succeeded);
+        Assert.True(result.Value.Compressed);
     }
 
     private static ReadOnlySequence<byte> Segments(params byte[][] parts)
