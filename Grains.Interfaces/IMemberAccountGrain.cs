@@ -10,8 +10,11 @@ namespace Sesame.Grains.Interfaces;
 public interface IMemberAccountGrain : IGrainWithStringKey
 {
     /// <summary>Creates the account with its first PIN.</summary>
-    Task<AccountCreationResult> CreateAsync(NewMemberAccount account, CancellationToken cancellationToken);
+    Task<AccountCreationResult> CreateAsync(NewMemberAccount account, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Checks a PIN, counting failures and locking the account as its tenant's policy says.</summary>
-    Task<LoginResult> LoginAsync(string pin, CancellationToken cancellationToken);
+    Task<LoginResult> LoginAsync(string pin, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>The account's most recent audit entries, oldest first; null if there is no account.</summary>
+    Task<IReadOnlyList<AuditEntry>?> GetAuditTrailAsync(CancellationToken cancellationToken);
 }

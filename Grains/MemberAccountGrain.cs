@@ -16,6 +16,9 @@ internal sealed partial class MemberAccountGrain(
     TimeProvider time,
     ILogger<MemberAccountGrain> logger) : Grain, IMemberAccountGrain
 {
+    /// <summary>How many audit entries an account keeps; older ones are dropped.</summary>
+    public const int AuditTrailLength = 100;
+
     /// <summary>A decision made on stale state is retried after a reload; another replica wrote in between.</summary>
     private const int MaxDecisionAttempts = 3;
 
@@ -30,9 +33,10 @@ internal sealed partial class MemberAccountGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<AccountCreationResult> CreateAsync(NewMemberAccount newAccount, CancellationToken cancellationToken)
+    public async Task<AccountCreationResult> CreateAsync(NewMemberAccount newAccount, CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(newAccount);
+        ArgumentNullException.ThrowIfNull(origin);
         if (FindPolicy() is null)
         {
             return AccountCreationResult.UnknownTenant;
@@ -55,6 +59,7 @@ internal sealed partial class MemberAccountGrain(
             BirthDate = newAccount.BirthDate,
             CreatedAt = time.GetUtcNow(),
         };
+        Audit(account.State, AuditEvent.AccountCreated, origin);
         try
         {
             await account.WriteStateAsync(CancellationToken.None);
@@ -69,9 +74,10 @@ internal sealed partial class MemberAccountGrain(
         return AccountCreationResult.Created;
     }
 
-    public async Task<LoginResult> LoginAsync(string pin, CancellationToken cancellationToken)
+    public async Task<LoginResult> LoginAsync(string pin, CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pin);
+        ArgumentNullException.ThrowIfNull(origin);
         if (FindPolicy() is not { } policy)
         {
             return LoginResult.UnknownTenant;
@@ -81,10 +87,11 @@ internal sealed partial class MemberAccountGrain(
         {
             if (!account.RecordExists)
             {
-                return Decide(unknownAccount, policy, () => hasher.VerifyDummy(pin), pin);
+                return Decide(unknownAccount, policy, () => hasher.VerifyDummy(pin), pin).Result;
             }
 
-            var result = Decide(account.State, policy, () => hasher.Verify(account.State.SecretHash, pin), pin);
+            var (result, auditEvent) = Decide(account.State, policy, () => hasher.Verify(account.State.SecretHash, pin), pin);
+            Audit(account.State, auditEvent, origin);
             try
             {
                 // Every decision is stored before it is told, on the version it was made from, so a replica holding a
@@ -103,14 +110,17 @@ internal sealed partial class MemberAccountGrain(
         }
     }
 
-    private LoginResult Decide(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string pin)
+    public Task<IReadOnlyList<AuditEntry>?> GetAuditTrailAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(account.RecordExists ? (IReadOnlyList<AuditEntry>?)account.State.AuditTrail.ToArray() : null);
+
+    private (LoginResult Result, AuditEvent Event) Decide(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string pin)
     {
         var now = time.GetUtcNow();
         if (state.LockedUntil is { } lockedUntil)
         {
             if (lockedUntil > now)
             {
-                return LoginResult.LockedOut(lockedUntil - now);
+                return (LoginResult.LockedOut(lockedUntil - now), AuditEvent.LoginRefusedWhileLocked);
             }
 
             state.LockedUntil = null;
@@ -127,7 +137,7 @@ internal sealed partial class MemberAccountGrain(
                 state.SecretHash = hasher.Hash(pin);
             }
 
-            return LoginResult.Succeeded;
+            return (LoginResult.Succeeded, AuditEvent.LoginSucceeded);
         }
 
         state.FailedAttempts++;
@@ -136,10 +146,19 @@ internal sealed partial class MemberAccountGrain(
         {
             state.FailedAttempts = 0;
             state.LockedUntil = now + lockout.Duration;
-            return LoginResult.LockedOut(lockout.Duration);
+            return (LoginResult.LockedOut(lockout.Duration), AuditEvent.LockedOut);
         }
 
-        return LoginResult.Invalid(policy.RevealRemainingAttempts ? lockout.MaxFailedAttempts - state.FailedAttempts : null);
+        return (LoginResult.Invalid(policy.RevealRemainingAttempts ? lockout.MaxFailedAttempts - state.FailedAttempts : null), AuditEvent.LoginFailed);
+    }
+
+    private void Audit(MemberAccountState state, AuditEvent auditEvent, CallOrigin origin)
+    {
+        state.AuditTrail.Add(new AuditEntry(time.GetUtcNow(), auditEvent, origin.Caller, origin.ClientIp, origin.UserAgent));
+        if (state.AuditTrail.Count > AuditTrailLength)
+        {
+            state.AuditTrail.RemoveRange(0, state.AuditTrail.Count - AuditTrailLength);
+        }
     }
 
     private void ScheduleLockoutEnd()

@@ -16,4 +16,7 @@ internal sealed class MemberAccountState
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastLoginAt { get; set; }
+
+    /// <summary>The most recent audit entries, oldest first, at most <see cref="MemberAccountGrain.AuditTrailLength"/>.</summary>
+    public List<Interfaces.AuditEntry> AuditTrail { get; set; } = [];
 }

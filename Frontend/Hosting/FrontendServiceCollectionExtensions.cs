@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sesame.Frontend.Security;
 using Sesame.Frontend.Services;
 using Sesame.Grpc.Hosting;
 
@@ -6,10 +8,22 @@ namespace Sesame.Frontend.Hosting;
 
 public static class FrontendServiceCollectionExtensions
 {
-    /// <summary>Adds the gRPC server with Sésame's services: health, member sign-in and member administration.</summary>
-    public static IServiceCollection AddSesameFrontend(this IServiceCollection services) =>
-        services.AddGrpcServer(server => server
+    /// <summary>
+    /// Adds the gRPC server with Sésame's services (health, member sign-in, portal, member administration) and the
+    /// credentials that open them. Bind <see cref="PortalsOptions"/> and <see cref="BackOfficesOptions"/>; they are
+    /// validated at start.
+    /// </summary>
+    public static IServiceCollection AddSesameFrontend(this IServiceCollection services)
+    {
+        services.AddOptions<PortalsOptions>().ValidateOnStart();
+        services.AddOptions<BackOfficesOptions>();
+        services.AddSingleton<IValidateOptions<PortalsOptions>, CredentialsOptionsValidator>();
+        services.AddSingleton<CallerDirectory>();
+        services.AddSingleton<CallerAuthenticator>();
+        return services.AddGrpcServer(server => server
             .AddService<HealthService>(ServiceDescriptors.Health)
             .AddService<MemberAuthService>(ServiceDescriptors.MemberAuth)
+            .AddService<PortalService>(ServiceDescriptors.Portal)
             .AddService<MemberAdminService>(ServiceDescriptors.MemberAdmin));
+    }
 }

@@ -1,3 +1,5 @@
+using Google.Protobuf.WellKnownTypes;
+using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
@@ -8,10 +10,11 @@ using Sesame.V1;
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAdmin</c>: back-office operations on members.</summary>
-internal sealed class MemberAdminService(IGrainFactory grains, ITenantPolicies tenants, TimeProvider time)
+internal sealed class MemberAdminService(CallerAuthenticator authenticator, IGrainFactory grains, ITenantPolicies tenants, TimeProvider time)
 {
     public async Task<CreateMemberReply> CreateMemberAsync(CreateMemberRequest request, ServerCallContext context)
     {
+        var (caller, origin) = authenticator.Authenticate(context, CallerKind.BackOffice);
         var violations = new List<FieldViolation>();
         RequestRules.CheckTenant(request.Tenant, violations);
         RequestRules.CheckIdentifier(request.Identifier, violations);
@@ -19,9 +22,10 @@ internal sealed class MemberAdminService(IGrainFactory grains, ITenantPolicies t
         var birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
         RpcException.ThrowIfInvalid(violations);
         RequestRules.RequireTenant(tenants, request.Tenant);
+        caller.EnsureTenant(request.Tenant);
 
         var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(request.Tenant, request.Identifier));
-        var result = await account.CreateAsync(new NewMemberAccount(request.Pin, birthDate), context.CancellationToken);
+        var result = await account.CreateAsync(new NewMemberAccount(request.Pin, birthDate), origin, context.CancellationToken);
         return result.Status switch
         {
             AccountCreationStatus.Created => new CreateMemberReply { Status = CreateMemberStatus.Created },
@@ -30,6 +34,31 @@ internal sealed class MemberAdminService(IGrainFactory grains, ITenantPolicies t
             AccountCreationStatus.UnknownTenant => throw RequestRules.TenantNotFound(request.Tenant),
             _ => throw new InvalidOperationException($"Unmapped creation status {result.Status}."),
         };
+    }
+
+    public async Task<GetAuditTrailReply> GetAuditTrailAsync(GetAuditTrailRequest request, ServerCallContext context)
+    {
+        var (caller, _) = authenticator.Authenticate(context, CallerKind.BackOffice);
+        var violations = new List<FieldViolation>();
+        RequestRules.CheckTenant(request.Tenant, violations);
+        RequestRules.CheckIdentifier(request.Identifier, violations);
+        RpcException.ThrowIfInvalid(violations);
+        RequestRules.RequireTenant(tenants, request.Tenant);
+        caller.EnsureTenant(request.Tenant);
+
+        var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(request.Tenant, request.Identifier));
+        var trail = await account.GetAuditTrailAsync(context.CancellationToken)
+            ?? throw new RpcException(StatusCode.NotFound, "No account has this identifier.");
+        var reply = new GetAuditTrailReply();
+        reply.Entries.AddRange(trail.Select(entry => new V1.AuditEntry
+        {
+            At = Timestamp.FromDateTimeOffset(entry.At),
+            Event = (V1.AuditEvent)(int)entry.Event,
+            Caller = entry.Caller,
+            ClientIp = entry.ClientIp ?? string.Empty,
+            UserAgent = entry.UserAgent ?? string.Empty,
+        }));
+        return reply;
     }
 
     private static RpcException PinRejected(PinViolation violation)

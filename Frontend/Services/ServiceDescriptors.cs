@@ -11,5 +11,7 @@ internal static class ServiceDescriptors
 
     public static ServiceDescriptor MemberAuth { get; } = MemberAuthReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MemberAuth");
 
+    public static ServiceDescriptor Portal { get; } = PortalReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Portal");
+
     public static ServiceDescriptor MemberAdmin { get; } = MemberAdminReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MemberAdmin");
 }

@@ -14,4 +14,6 @@ internal static class SesameSections
     public const string Storage = Root + ":Storage";
     public const string Tenants = Root + ":Tenants";
     public const string Demo = Root + ":Demo";
+    public const string Portals = Root + ":Portals";
+    public const string BackOffices = Root + ":BackOffices";
 }

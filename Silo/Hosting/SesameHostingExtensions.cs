@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Sesame.Frontend.Hosting;
+using Sesame.Frontend.Security;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
 using Sesame.Grains.Interfaces.Tenants;
@@ -59,5 +60,9 @@ public static class SesameHostingExtensions
         services.AddSingleton<IPostConfigureOptions<SecretHashingOptions>, EphemeralPepper>();
         services.AddOptions<GrainRuntimeOptions>().BindConfiguration(SesameSections.Grains);
         services.AddOptions<GrpcServerOptions>().BindConfiguration(SesameSections.Grpc);
+        services.AddOptions<PortalsOptions>().BindConfiguration(SesameSections.Portals);
+        services.AddOptions<BackOfficesOptions>().BindConfiguration(SesameSections.BackOffices);
+        services.AddSingleton<IPostConfigureOptions<PortalsOptions>, DemoCredentialsSetup>();
+        services.AddSingleton<IPostConfigureOptions<BackOfficesOptions>, DemoCredentialsSetup>();
     }
 }

@@ -34,6 +34,15 @@ export function findMethod(name) {
   return definition;
 }
 
+/** Metadata as a plain object; binary (-bin) values as base64. */
+function metadataObject(metadata) {
+  const result = {};
+  for (const [key, value] of Object.entries(metadata?.getMap() ?? {})) {
+    result[key] = Buffer.isBuffer(value) ? value.toString('base64') : value;
+  }
+  return result;
+}
+
 /** A client for one server address ("127.0.0.1:7070"), over one HTTP/2 connection. */
 export function connect(address, options = {}) {
   const credentials = options.rootCertificate
@@ -61,14 +70,14 @@ export function connect(address, options = {}) {
           callOptions,
           (error, response) => {
             if (error) {
-              resolve({ code: error.code, details: error.details, response: null, metadata: headers, trailers: error.metadata?.getMap() ?? {} });
+              resolve({ code: error.code, details: error.details, response: null, metadata: headers, trailers: metadataObject(error.metadata) });
             } else {
-              resolve({ code: 0, details: '', response, metadata: headers, trailers: status?.metadata?.getMap() ?? {} });
+              resolve({ code: 0, details: '', response, metadata: headers, trailers: metadataObject(status?.metadata) });
             }
           },
         );
         let status;
-        call.on('metadata', (received) => { headers = received.getMap(); });
+        call.on('metadata', (received) => { headers = metadataObject(received); });
         call.on('status', (received) => { status = received; });
       });
     },

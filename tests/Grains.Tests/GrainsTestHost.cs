@@ -18,6 +18,8 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     public const string Tenant = "assu2000";
     public const string SilentTenant = "silent";
 
+    public static readonly CallOrigin Origin = new("test-portal", "203.0.113.7", "xunit");
+
     public static readonly string TestPepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private readonly ServiceProvider provider;

@@ -21,7 +21,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     {
         var key = GrainsTestHost.NewAccountKey();
 
-        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), CancellationToken.None);
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(AccountCreationResult.Created, result);
         var stored = await host.ReadStoredAsync(key);
@@ -34,7 +34,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     {
         var key = await CreateAccountAsync();
 
-        var result = await host.Account(key).CreateAsync(new NewMemberAccount("305718", null), CancellationToken.None);
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount("305718", null), GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(AccountCreationStatus.AlreadyExists, result.Status);
         Assert.Equal(LoginStatus.Succeeded, (await LoginAsync(key, Pin)).Status);
@@ -49,7 +49,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     {
         var key = GrainsTestHost.NewAccountKey();
 
-        var result = await host.Account(key).CreateAsync(new NewMemberAccount(pin, new DateOnly(1985, 3, 14)), CancellationToken.None);
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(pin, new DateOnly(1985, 3, 14)), GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(AccountCreationResult.PinRejected(expected), result);
         Assert.Null(await host.ReadStoredAsync(key));
@@ -60,7 +60,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     {
         var key = GrainsTestHost.NewAccountKey("nowhere");
 
-        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), CancellationToken.None);
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(AccountCreationResult.UnknownTenant, result);
         Assert.Null(await host.ReadStoredAsync(key));
@@ -211,18 +211,18 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         string oldHash;
         await using (var before = new GrainsTestHost(storage))
         {
-            await before.Account(key).CreateAsync(new NewMemberAccount(Pin, null), CancellationToken.None);
+            await before.Account(key).CreateAsync(new NewMemberAccount(Pin, null), GrainsTestHost.Origin, CancellationToken.None);
             oldHash = (await before.ReadStoredAsync(key))!.SecretHash;
         }
 
         await using var after = new GrainsTestHost(storage, hashing: options => options.Iterations = 110_000);
-        var result = await after.Account(key).LoginAsync(Pin, CancellationToken.None);
+        var result = await after.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None);
 
         var newHash = (await after.ReadStoredAsync(key))!.SecretHash;
         Assert.Equal(LoginResult.Succeeded, result);
         Assert.Contains("i=100000,", oldHash, StringComparison.Ordinal);
         Assert.Contains("i=110000,", newHash, StringComparison.Ordinal);
-        Assert.Equal(LoginStatus.Succeeded, (await after.Account(key).LoginAsync(Pin, CancellationToken.None)).Status);
+        Assert.Equal(LoginStatus.Succeeded, (await after.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None)).Status);
     }
 
     [Fact]
@@ -232,22 +232,68 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         await using var disposeB = replicaB;
         var key = await CreateAccountAsync();
         await LoginAsync(key, Pin);
-        await replicaB.Account(key).LoginAsync(Pin, CancellationToken.None);
+        await replicaB.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None);
 
         var onA1 = await LoginAsync(key, WrongPin);
-        var onB = await replicaB.Account(key).LoginAsync(WrongPin, CancellationToken.None);
+        var onB = await replicaB.Account(key).LoginAsync(WrongPin, GrainsTestHost.Origin, CancellationToken.None);
         var onA2 = await LoginAsync(key, WrongPin);
 
         Assert.Equal(LoginResult.Invalid(2), onA1);
         Assert.Equal(LoginResult.Invalid(1), onB);
         Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), onA2);
-        Assert.Equal(LoginStatus.LockedOut, (await replicaB.Account(key).LoginAsync(Pin, CancellationToken.None)).Status);
+        Assert.Equal(LoginStatus.LockedOut, (await replicaB.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task LoginAsync_Outcomes_AuditedWithOriginAndNeverThePin()
+    {
+        var key = await CreateAccountAsync();
+        await LoginAsync(key, Pin);
+        for (var i = 0; i < 3; i++)
+        {
+            await LoginAsync(key, WrongPin);
+        }
+
+        await LoginAsync(key, Pin);
+
+        var trail = (await host.Account(key).GetAuditTrailAsync(CancellationToken.None))!;
+        Assert.Equal(
+            [AuditEvent.AccountCreated, AuditEvent.LoginSucceeded, AuditEvent.LoginFailed, AuditEvent.LoginFailed, AuditEvent.LockedOut, AuditEvent.LoginRefusedWhileLocked],
+            trail.Select(entry => entry.Event));
+        Assert.All(trail, entry => Assert.Equal(GrainsTestHost.Origin, new CallOrigin(entry.Caller, entry.ClientIp, entry.UserAgent)));
+        var stored = System.Text.Json.JsonSerializer.Serialize(await host.ReadStoredAsync(key));
+        Assert.DoesNotContain(Pin, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongPin, stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoginAsync_ManyAttempts_AuditTrailKeepsTheMostRecent()
+    {
+        var key = await CreateAccountAsync();
+
+        for (var i = 0; i < MemberAccountGrain.AuditTrailLength + 10; i++)
+        {
+            await host.Account(key).LoginAsync(Pin, GrainsTestHost.Origin with { UserAgent = $"agent {i}" }, CancellationToken.None);
+        }
+
+        var trail = (await host.Account(key).GetAuditTrailAsync(CancellationToken.None))!;
+        Assert.Equal(MemberAccountGrain.AuditTrailLength, trail.Count);
+        Assert.Equal($"agent {MemberAccountGrain.AuditTrailLength + 9}", trail[^1].UserAgent);
+    }
+
+    [Fact]
+    public async Task GetAuditTrailAsync_NoAccount_Null()
+    {
+        var key = GrainsTestHost.NewAccountKey();
+        await LoginAsync(key, WrongPin);
+
+        Assert.Null(await host.Account(key).GetAuditTrailAsync(CancellationToken.None));
     }
 
     private async Task<string> CreateAccountAsync(string tenant = GrainsTestHost.Tenant)
     {
         var key = GrainsTestHost.NewAccountKey(tenant);
-        Assert.Equal(AccountCreationResult.Created, await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), CancellationToken.None));
+        Assert.Equal(AccountCreationResult.Created, await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), GrainsTestHost.Origin, CancellationToken.None));
         return key;
     }
 
@@ -262,5 +308,5 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         return key;
     }
 
-    private Task<LoginResult> LoginAsync(string key, string pin) => host.Account(key).LoginAsync(pin, CancellationToken.None);
+    private Task<LoginResult> LoginAsync(string key, string pin) => host.Account(key).LoginAsync(pin, GrainsTestHost.Origin, CancellationToken.None);
 }

@@ -4,18 +4,20 @@ namespace Sesame.Interop.Tests;
 
 /// <summary>Sign-in through gRPC with @grpc/grpc-js, as the mutuelle portals' help pages describe it.</summary>
 [Collection(ServerCollection.Name)]
-public sealed class MemberAuthInteropTests(SesameServerFixture server)
+public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
 {
     private const string Login = "sesame.v1.MemberAuth/Login";
     private const string CreateMember = "sesame.v1.MemberAdmin/CreateMember";
     private const string Pin = "482913";
     private const string WrongPin = "930517";
 
+    private SesameServer server => fixture.Server;
+
     [Fact]
     public async Task Login_DemoMember_Succeeds()
     {
         // ASSU2000, "1. Comment se connecter ?": "Je saisis mon identifiant et mon mot de passe à 6 chiffres."
-        var result = await server.Client.CallAsync(Login, new { tenant = "assu2000", identifier = "AS100002", pin = "305718" });
+        var result = await server.Client.CallAsync(Login, new { tenant = "assu2000", identifier = "AS100002", pin = "305718" }, SesameServer.Portal("assu2000"));
 
         Assert.Equal(0, result.Code);
         Assert.Equal("LOGIN_STATUS_SUCCEEDED", result.Field("status"));
@@ -92,7 +94,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture server)
     [InlineData("ASSU2000", "AS100001", "482913", "tenant")]
     public async Task Login_BadInput_InvalidArgumentNamingTheField(string tenant, string identifier, string pin, string field)
     {
-        var result = await LoginAsync(tenant, identifier, pin);
+        var result = await LoginAsync(tenant, identifier, pin, portalOf: "assu2000");
 
         Assert.Equal(3, result.Code);
         Assert.Contains($"{field}:", result.Details, StringComparison.Ordinal);
@@ -113,7 +115,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture server)
     [Fact]
     public async Task Login_UnknownTenant_NotFound()
     {
-        var result = await LoginAsync("nowhere", "AS100001", Pin);
+        var result = await LoginAsync("nowhere", "AS100001", Pin, portalOf: "assu2000");
 
         Assert.Equal(5, result.Code);
         Assert.Contains("nowhere", result.Details, StringComparison.Ordinal);
@@ -132,7 +134,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture server)
     {
         var identifier = $"N{Guid.NewGuid():N}"[..12];
 
-        var created = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, pin = Pin, birth_date = "1990-04-12" });
+        var created = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, pin = Pin, birth_date = "1990-04-12" }, SesameServer.BackOffice);
         var login = await LoginAsync("acs", identifier, Pin);
 
         Assert.Equal("CREATE_MEMBER_STATUS_CREATED", created.Field("status"));
@@ -144,7 +146,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture server)
     {
         var identifier = await CreateMemberAsync("acs");
 
-        var again = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, pin = "305718", birth_date = "" });
+        var again = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, pin = "305718", birth_date = "" }, SesameServer.BackOffice);
         var login = await LoginAsync("acs", identifier, Pin);
 
         Assert.Equal("CREATE_MEMBER_STATUS_ALREADY_EXISTS", again.Field("status"));
@@ -162,8 +164,8 @@ public sealed class MemberAuthInteropTests(SesameServerFixture server)
     {
         var identifier = $"R{Guid.NewGuid():N}"[..12];
 
-        var result = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin, birth_date = birthDate });
-        var secondTry = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin = Pin, birth_date = "" });
+        var result = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin, birth_date = birthDate }, SesameServer.BackOffice);
+        var secondTry = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin = Pin, birth_date = "" }, SesameServer.BackOffice);
 
         Assert.Equal(3, result.Code);
         Assert.Contains($"{field}:", result.Details, StringComparison.Ordinal);
@@ -173,11 +175,12 @@ public sealed class MemberAuthInteropTests(SesameServerFixture server)
     private async Task<string> CreateMemberAsync(string tenant)
     {
         var identifier = $"T{Guid.NewGuid():N}"[..12];
-        var result = await server.Client.CallAsync(CreateMember, new { tenant, identifier, pin = Pin, birth_date = "1985-03-14" });
+        var result = await server.Client.CallAsync(CreateMember, new { tenant, identifier, pin = Pin, birth_date = "1985-03-14" }, SesameServer.BackOffice);
         Assert.Equal("CREATE_MEMBER_STATUS_CREATED", result.Field("status"));
         return identifier;
     }
 
-    private Task<GrpcCallResult> LoginAsync(string tenant, string identifier, string pin) =>
-        server.Client.CallAsync(Login, new { tenant, identifier, pin });
+    /// <summary>Signs in with the demo key of <paramref name="portalOf"/>, by default the tenant's own portal.</summary>
+    private Task<GrpcCallResult> LoginAsync(string tenant, string identifier, string pin, string? portalOf = null) =>
+        server.Client.CallAsync(Login, new { tenant, identifier, pin }, SesameServer.Portal(portalOf ?? tenant));
 }

@@ -1,9 +1,13 @@
+using Sesame.Testing;
+
 namespace Sesame.Interop.Tests;
 
 /// <summary>The gRPC protocol as a stock client sees it.</summary>
 [Collection(ServerCollection.Name)]
-public sealed class ProtocolInteropTests(SesameServerFixture server)
+public sealed class ProtocolInteropTests(SesameServerFixture fixture)
 {
+    private SesameServer server => fixture.Server;
+
     [Fact]
     public async Task HealthCheck_Server_Serving()
     {
@@ -35,5 +39,52 @@ public sealed class ProtocolInteropTests(SesameServerFixture server)
         var result = await server.Client.CallAsync("grpc.health.v1.Health/Watch", new { service = "" });
 
         Assert.Equal(12, result.Code);
+    }
+
+    [Fact]
+    public async Task InvalidArgument_StatusDetailsCarryBadRequestFields()
+    {
+        var result = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "", pin = "12" }, SesameServer.Portal("assu2000"));
+
+        var details = Google.Rpc.Status.Parser.ParseFrom(Convert.FromBase64String(result.Trailers["grpc-status-details-bin"]!.ToString()));
+        var badRequest = details.Details.Single().Unpack<Google.Rpc.BadRequest>();
+        Assert.Equal(3, result.Code);
+        Assert.Equal(["identifier", "pin"], badRequest.FieldViolations.Select(violation => violation.Field));
+    }
+
+    [Fact]
+    public async Task ThousandCallsInFlight_OneConnection_AllAnswered()
+    {
+        var calls = Enumerable.Range(0, 1000).Select(i => i % 2 == 0
+            ? server.Client.CallAsync("grpc.health.v1.Health/Check", new { service = "" })
+            : server.Client.CallAsync("sesame.v1.Portal/DescribeTenant", new { tenant = "assu2000" }, SesameServer.Portal("assu2000")));
+
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, result => Assert.Equal(0, result.Code));
+        Assert.Equal(500, results.Count(result => result.Field("status") == "SERVING"));
+        Assert.Equal(500, results.Count(result => result.Field("display_name") == "ASSU2000"));
+    }
+
+    [Fact]
+    public async Task Deadline_PassesWhileWaitingForABusyAccount_DeadlineExceededAndTheAttemptNotCounted()
+    {
+        // Twenty sign-ins queue on one account (one at a time, ~60 ms of hashing each); one more call with a
+        // deadline waits behind them, and the server's clock then passes its deadline.
+        var identifier = $"D{Guid.NewGuid():N}"[..12];
+        var created = await server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant = "acs", identifier, pin = "482913" }, SesameServer.BackOffice);
+        Assert.Equal(0, created.Code);
+        var busy = Enumerable.Range(0, 20).Select(_ => server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, pin = "482913" }, SesameServer.Portal("acs"))).ToArray();
+        var timersBefore = server.Clock.PendingTimerCount;
+
+        var late = server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, pin = "930517" }, SesameServer.Portal("acs"), timeoutMs: 120_000);
+        await Eventually.TrueAsync(() => server.Clock.PendingTimerCount > timersBefore);
+        server.Clock.Advance(TimeSpan.FromMinutes(2));
+        var lateResult = await late;
+        await Task.WhenAll(busy);
+
+        Assert.Equal(4, lateResult.Code);
+        var after = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, pin = "930517" }, SesameServer.Portal("acs"));
+        Assert.Equal("2", after.Field("remaining_attempts"));
     }
 }

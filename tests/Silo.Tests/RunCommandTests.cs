@@ -19,11 +19,11 @@ public sealed partial class RunCommandTests
         await using var client = NodeGrpcClient.Start(silo.Address);
 
         var health = await client.CallAsync("grpc.health.v1.Health/Check", new { service = "" });
-        var login = await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "AS100001", pin = "482913" });
+        var login = await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "AS100001", pin = "482913" }, Portal("assu2000"));
         var failures = new List<GrpcCallResult>();
         for (var i = 0; i < 3; i++)
         {
-            failures.Add(await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier = "AC200001", pin = "111999" }));
+            failures.Add(await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier = "AC200001", pin = "111999" }, Portal("acs")));
         }
 
         Assert.Equal("SERVING", health.Field("status"));
@@ -31,8 +31,11 @@ public sealed partial class RunCommandTests
         Assert.Equal(["LOGIN_STATUS_INVALID_CREDENTIALS", "LOGIN_STATUS_INVALID_CREDENTIALS", "LOGIN_STATUS_LOCKED_OUT"], failures.Select(failure => failure.Field("status")));
         Assert.Contains("AS100001", silo.Output, StringComparison.Ordinal);
         Assert.Contains("node interop/call.mjs", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("demo-assu2000-portal-key", silo.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("111999", silo.Output, StringComparison.Ordinal);
     }
+
+    private static Dictionary<string, string> Portal(string tenant) => new() { ["authorization"] = $"Bearer {Demo.DemoCredentials.PortalKey(tenant)}" };
 
     [GeneratedRegex(@"Now listening on: http://(?<authority>127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();

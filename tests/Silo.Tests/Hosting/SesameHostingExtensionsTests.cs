@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sesame.Grains.Hashing;
+using Sesame.Frontend.Security;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Silo.Hosting;
 
@@ -47,9 +48,9 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Demo:Enabled", "false", "No tenant is configured")]
     public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
     {
-        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => BuildAndStartAsync(new() { [key] = value }));
+        var failures = await StartFailuresAsync(new() { [key] = value });
 
-        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.Contains(failures, failure => failure.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -61,16 +62,49 @@ public sealed class SesameHostingExtensionsTests
             ["Sesame:Hashing:CurrentPepperId"] = "k1",
         };
 
-        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => BuildAndStartAsync(settings));
+        var failures = await StartFailuresAsync(settings);
 
-        Assert.Contains("Sesame:Hashing:Peppers:k1", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(failures, failure => failure.Contains("Sesame:Hashing:Peppers:k1", StringComparison.Ordinal));
     }
 
-    /// <summary>Some settings are read while the host is built (the endpoint), the rest when it starts; both must refuse.</summary>
-    private static async Task BuildAndStartAsync(Dictionary<string, string?> settings)
+    [Fact]
+    public async Task AddSesame_BadCredentials_StopsAtStartNamingEach()
     {
-        await using var app = Build(settings);
-        await app.StartAsync();
+        var sharedHash = ApiKeyHash.Of("one key for two portals");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sesame:Portals:lost:Tenant"] = "nowhere",
+            ["Sesame:Portals:lost:KeyHash"] = ApiKeyHash.Of("lost key"),
+            ["Sesame:Portals:plain:Tenant"] = "assu2000",
+            ["Sesame:Portals:plain:KeyHash"] = "the key itself",
+            ["Sesame:Portals:first:Tenant"] = "assu2000",
+            ["Sesame:Portals:first:KeyHash"] = sharedHash,
+            ["Sesame:BackOffices:second:Tenants:0"] = "acs",
+            ["Sesame:BackOffices:second:KeyHash"] = sharedHash,
+        };
+
+        var failures = await StartFailuresAsync(settings);
+
+        var message = string.Join(Environment.NewLine, failures);
+        Assert.Contains("Sesame:Portals:lost names tenant 'nowhere'", message, StringComparison.Ordinal);
+        Assert.Contains("Sesame:Portals:plain:KeyHash must be the SHA-256", message, StringComparison.Ordinal);
+        Assert.Contains("Sesame:Portals:first and Sesame:BackOffices:second share one key", message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Builds and starts a host that must refuse to start, and returns its validation messages. Some settings are read
+    /// while the host is built (the endpoint), the rest when it starts; several failures come as one aggregate.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> StartFailuresAsync(Dictionary<string, string?> settings)
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = Build(settings);
+            await app.StartAsync();
+        });
+        var failures = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
+        Assert.All(failures, failure => Assert.IsType<OptionsValidationException>(failure));
+        return failures.Select(failure => failure.Message).ToArray();
     }
 
     private static WebApplication Build(Dictionary<string, string?> settings)

@@ -1,0 +1,11 @@
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>What an audit trail entry records. Stable codes; never the secret itself.</summary>
+public enum AuditEvent
+{
+    AccountCreated = 1,
+    LoginSucceeded = 2,
+    LoginFailed = 3,
+    LockedOut = 4,
+    LoginRefusedWhileLocked = 5,
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sesame.Silo.Demo;
+using Sesame.Silo.Hosting;
+using Sesame.Testing;
+
+namespace Sesame.Interop.Tests;
+
+/// <summary>
+/// Sésame composed exactly as <c>Silo/Program.cs</c> composes it, on a free loopback port and a manual clock, with
+/// the Node gRPC client connected to it.
+/// </summary>
+public sealed class SesameServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private SesameServer(WebApplication app, ManualTimeProvider clock, string address, NodeGrpcClient client)
+    {
+        this.app = app;
+        Clock = clock;
+        Address = address;
+        Client = client;
+    }
+
+    public ManualTimeProvider Clock { get; }
+
+    public string Address { get; }
+
+    public NodeGrpcClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static Dictionary<string, string> Portal(string tenant) => new() { ["authorization"] = $"Bearer {DemoCredentials.PortalKey(tenant)}" };
+
+    public static Dictionary<string, string> BackOffice { get; } = new() { ["authorization"] = $"Bearer {DemoCredentials.BackOfficeKey}" };
+
+    public static async Task<SesameServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var clock = new ManualTimeProvider();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sesame:Endpoint:Port"] = "0" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddSesame();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        var app = builder.Build();
+        app.MapSesame();
+        await app.StartAsync();
+
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Authority;
+        return new SesameServer(app, clock, address, NodeGrpcClient.Start(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
