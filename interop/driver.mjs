@@ -4,16 +4,17 @@
 //   in:  {"id":1,"method":"sesame.v1.MemberAuth/Login","request":{...},"metadata":{...},"timeoutMs":5000}
 //        or "rawRequest":"BASE64" in place of "request", to send bytes that are no valid message
 //   out: {"id":1,"code":0,"details":"","response":{...},"metadata":{...},"trailers":{...}}
+import fs from 'node:fs';
 import readline from 'node:readline';
 import { connect } from './lib/sesame-client.mjs';
 
-const address = process.argv[2];
-if (!address) {
-  console.error('usage: node interop/driver.mjs ADDRESS');
+const [address, flag, caFile] = process.argv.slice(2);
+if (!address || (flag !== undefined && (flag !== '--ca' || !caFile))) {
+  console.error('usage: node interop/driver.mjs ADDRESS [--ca CERTIFICATE.pem]');
   process.exit(2);
 }
 
-const client = connect(address);
+const client = connect(address, caFile ? { rootCertificate: fs.readFileSync(caFile) } : {});
 const lines = readline.createInterface({ input: process.stdin });
 const pending = new Set();
 

@@ -31,7 +31,19 @@ public static class SesameHostingExtensions
         {
             kestrel.AddServerHeader = false;
             var endpoint = kestrel.ApplicationServices.GetRequiredService<IOptions<EndpointOptions>>().Value;
-            kestrel.Listen(IPAddress.Parse(endpoint.Address), endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Parse(endpoint.Address), endpoint.Port, listen =>
+            {
+                if (endpoint.Certificate.IsConfigured)
+                {
+                    // HTTP/1.1 stays on so a client without HTTP/2 reaches the dispatcher and hears why (426), not a reset.
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(EndpointCertificate.Load(endpoint.Certificate));
+                }
+                else
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                }
+            });
         });
         return builder;
     }
@@ -48,6 +60,7 @@ public static class SesameHostingExtensions
     {
         services.AddOptions<EndpointOptions>().BindConfiguration(SesameSections.Endpoint).ValidateDataAnnotations()
             .Validate(options => IPAddress.TryParse(options.Address, out _), $"{SesameSections.Endpoint}:Address must be an IP address, such as 127.0.0.1.")
+            .Validate(options => options.Certificate.Path is null || options.Certificate.Subject is null, $"{SesameSections.Endpoint}:Certificate takes a Path or a Subject, not both.")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(SesameSections.Storage)
             .Validate(options => Enum.IsDefined(options.Provider), $"{SesameSections.Storage}:Provider must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}.")

@@ -38,7 +38,8 @@ public sealed class SesameServer : IAsyncDisposable
 
     public static Dictionary<string, string> BackOffice { get; } = new() { ["authorization"] = $"Bearer {DemoCredentials.BackOfficeKey}" };
 
-    public static async Task<SesameServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts a server; with <paramref name="caFile"/>, the client connects over TLS trusting that certificate.</summary>
+    public static async Task<SesameServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? caFile = null)
     {
         var clock = new ManualTimeProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
@@ -52,7 +53,7 @@ public sealed class SesameServer : IAsyncDisposable
         await app.StartAsync();
 
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Authority;
-        return new SesameServer(app, clock, address, NodeGrpcClient.Start(address));
+        return new SesameServer(app, clock, address, NodeGrpcClient.Start(address, caFile));
     }
 
     public async ValueTask DisposeAsync()

@@ -32,8 +32,8 @@ public sealed class NodeGrpcClient : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    /// <summary>Starts the driver against <paramref name="address"/> (host:port).</summary>
-    public static NodeGrpcClient Start(string address)
+    /// <summary>Starts the driver against <paramref name="address"/> (host:port), over TLS when <paramref name="caFile"/> names the certificate to trust.</summary>
+    public static NodeGrpcClient Start(string address, string? caFile = null)
     {
         var driver = Path.Combine(RepositoryPaths.Interop, "driver.mjs");
         if (!Directory.Exists(Path.Combine(RepositoryPaths.Interop, "node_modules", "@grpc", "grpc-js")))
@@ -41,7 +41,7 @@ public sealed class NodeGrpcClient : IAsyncDisposable
             throw new InvalidOperationException("The Node gRPC client is not installed: run `npm ci --prefix interop` (the README's test command does).");
         }
 
-        var start = new ProcessStartInfo("node", [driver, address])
+        var start = new ProcessStartInfo("node", caFile is null ? [driver, address] : [driver, address, "--ca", caFile])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -46,6 +46,8 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Endpoint:Address", "localhost", "Sesame:Endpoint:Address")]
     [InlineData("Sesame:Hashing:Iterations", "1000", "Iterations")]
     [InlineData("Sesame:Demo:Enabled", "false", "No tenant is configured")]
+    [InlineData("Sesame:Endpoint:Certificate:Path", "/nonexistent/sesame.pfx", "Sesame:Endpoint:Certificate:Path '/nonexistent/sesame.pfx' does not exist")]
+    [InlineData("Sesame:Endpoint:Certificate:Subject", "CN=nobody.example", "matches no certificate")]
     public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
     {
         var failures = await StartFailuresAsync(new() { [key] = value });
