@@ -77,7 +77,18 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
         var deadline = timeout is { } duration ? time.GetUtcNow() + duration : (DateTimeOffset?)null;
         try
         {
-            var read = await UnaryRequestReader.ReadAsync(http.Request.BodyReader, maxMessageSize, MessageDecompressor.IsSupported(encoding), callSource.Token);
+            MessageReadResult read;
+            try
+            {
+                read = await UnaryRequestReader.ReadAsync(http.Request.BodyReader, maxMessageSize, MessageDecompressor.IsSupported(encoding), callSource.Token);
+            }
+            catch (IOException exception)
+            {
+                // The client reset the stream or the connection mid-message: there is nobody left to answer.
+                LogRequestAborted(logger, exception, method.FullName);
+                return;
+            }
+
             if (read is { Succeeded: true, Compressed: true })
             {
                 read = MessageDecompressor.Decompress(encoding, read.Message, maxMessageSize);
@@ -182,6 +193,9 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
         contentType is not null
         && contentType.StartsWith(GrpcContentType, StringComparison.OrdinalIgnoreCase)
         && (contentType.Length == GrpcContentType.Length || contentType[GrpcContentType.Length] is '+' or ';');
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The request of {Method} was aborted by the client while it was read.")]
+    private static partial void LogRequestAborted(ILogger logger, Exception exception, string method);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The handler of {Method} failed.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method);

@@ -22,6 +22,9 @@ public static class SesameHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+
+        // Per-request framework logs cost more than a cheap call; they stay off wherever the host is started from.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         services.AddSesameOptions();
         services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddMemoryStorage(new GrainRuntimeOptions().DefaultStorageName));
         services.AddSesameFrontend();
