@@ -87,4 +87,13 @@ public sealed class ProtocolInteropTests(SesameServerFixture fixture)
         var after = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, pin = "930517" }, SesameServer.Portal("acs"));
         Assert.Equal("2", after.Field("remaining_attempts"));
     }
+
+    [Fact]
+    public async Task MessageOverTheReceiveLimit_ResourceExhausted()
+    {
+        var result = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = new string('x', 70 * 1024), pin = "482913" }, SesameServer.Portal("assu2000"));
+
+        Assert.Equal(8, result.Code);
+        Assert.Contains("65536", result.Details, StringComparison.Ordinal);
+    }
 }
