@@ -20,6 +20,7 @@ public static class FrontendServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PortalsOptions>, CredentialsOptionsValidator>();
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<AccountRequestGate>();
         return services.AddGrpcServer(server => server
             .AddService<HealthService>(ServiceDescriptors.Health)
             .AddService<MemberAuthService>(ServiceDescriptors.MemberAuth)

@@ -2,29 +2,22 @@ using Google.Protobuf.WellKnownTypes;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
-using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grpc;
-using Sesame.Runtime;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAdmin</c>: back-office operations on members.</summary>
-internal sealed class MemberAdminService(CallerAuthenticator authenticator, IGrainFactory grains, ITenantPolicies tenants, TimeProvider time)
+internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider time)
 {
     public async Task<CreateMemberReply> CreateMemberAsync(CreateMemberRequest request, ServerCallContext context)
     {
-        var (caller, origin) = authenticator.Authenticate(context, CallerKind.BackOffice);
-        var violations = new List<FieldViolation>();
-        RequestRules.CheckTenant(request.Tenant, violations);
-        RequestRules.CheckIdentifier(request.Identifier, violations);
-        RequestRules.CheckPin("pin", request.Pin, violations);
-        var birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
-        RpcException.ThrowIfInvalid(violations);
-        RequestRules.RequireTenant(tenants, request.Tenant);
-        caller.EnsureTenant(request.Tenant);
-
-        var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(request.Tenant, request.Identifier));
+        DateOnly? birthDate = null;
+        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier, violations =>
+        {
+            RequestRules.CheckPin("pin", request.Pin, violations);
+            birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
+        });
         var result = await account.CreateAsync(new NewMemberAccount(request.Pin, birthDate), origin, context.CancellationToken);
         return result.Status switch
         {
@@ -38,15 +31,7 @@ internal sealed class MemberAdminService(CallerAuthenticator authenticator, IGra
 
     public async Task<GetAuditTrailReply> GetAuditTrailAsync(GetAuditTrailRequest request, ServerCallContext context)
     {
-        var (caller, _) = authenticator.Authenticate(context, CallerKind.BackOffice);
-        var violations = new List<FieldViolation>();
-        RequestRules.CheckTenant(request.Tenant, violations);
-        RequestRules.CheckIdentifier(request.Identifier, violations);
-        RpcException.ThrowIfInvalid(violations);
-        RequestRules.RequireTenant(tenants, request.Tenant);
-        caller.EnsureTenant(request.Tenant);
-
-        var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(request.Tenant, request.Identifier));
+        var (account, _, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
         var trail = await account.GetAuditTrailAsync(context.CancellationToken)
             ?? throw new RpcException(StatusCode.NotFound, "No account has this identifier.");
         var reply = new GetAuditTrailReply();

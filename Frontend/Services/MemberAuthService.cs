@@ -1,29 +1,17 @@
 using Google.Protobuf.WellKnownTypes;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
-using Sesame.Grains.Interfaces;
-using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grpc;
-using Sesame.Runtime;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAuth</c>: sign-in of members, for portals.</summary>
-internal sealed class MemberAuthService(CallerAuthenticator authenticator, IGrainFactory grains, ITenantPolicies tenants)
+internal sealed class MemberAuthService(AccountRequestGate gate)
 {
     public async Task<LoginReply> LoginAsync(LoginRequest request, ServerCallContext context)
     {
-        var (caller, origin) = authenticator.Authenticate(context, CallerKind.Portal);
-        var violations = new List<FieldViolation>();
-        RequestRules.CheckTenant(request.Tenant, violations);
-        RequestRules.CheckIdentifier(request.Identifier, violations);
-        RequestRules.CheckPin("pin", request.Pin, violations);
-        RpcException.ThrowIfInvalid(violations);
-        RequestRules.RequireTenant(tenants, request.Tenant);
-        caller.EnsureTenant(request.Tenant);
-
-        var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(request.Tenant, request.Identifier));
+        var (account, origin, _) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, violations => RequestRules.CheckPin("pin", request.Pin, violations));
         var result = await account.LoginAsync(request.Pin, origin, context.CancellationToken);
         return result.Status switch
         {

@@ -1,0 +1,42 @@
+using Sesame.Frontend.Security;
+using Sesame.Frontend.Validation;
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grpc;
+using Sesame.Runtime;
+
+namespace Sesame.Frontend.Services;
+
+/// <summary>
+/// The edge of every call on a tenant or one of its accounts, in order: authenticate the caller (and rate-limit it),
+/// check the request's fields, require a configured tenant the caller may act on. Only then is a grain addressed.
+/// Each step throws the <see cref="RpcException"/> that ends the call.
+/// </summary>
+internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITenantPolicies tenants, IGrainFactory grains)
+{
+    /// <summary>Passes the edge for a call on one account; <paramref name="checkMore"/> adds the violations of the method's other fields.</summary>
+    public AccountRequest Open(ServerCallContext context, CallerKind kind, string tenant, string identifier, Action<List<FieldViolation>>? checkMore = null)
+    {
+        var (origin, policy) = Pass(context, kind, tenant, violations =>
+        {
+            RequestRules.CheckIdentifier(identifier, violations);
+            checkMore?.Invoke(violations);
+        });
+        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(tenant, identifier)), origin, policy);
+    }
+
+    /// <summary>Passes the edge for a call on a tenant as a whole, and returns its policy.</summary>
+    public TenantPolicy OpenTenant(ServerCallContext context, CallerKind kind, string tenant) => Pass(context, kind, tenant, checkMore: null).Policy;
+
+    private (CallOrigin Origin, TenantPolicy Policy) Pass(ServerCallContext context, CallerKind kind, string tenant, Action<List<FieldViolation>>? checkMore)
+    {
+        var (caller, origin) = authenticator.Authenticate(context, kind);
+        var violations = new List<FieldViolation>();
+        RequestRules.CheckTenant(tenant, violations);
+        checkMore?.Invoke(violations);
+        RpcException.ThrowIfInvalid(violations);
+        var policy = RequestRules.RequireTenant(tenants, tenant);
+        caller.EnsureTenant(tenant);
+        return (origin, policy);
+    }
+}
