@@ -52,6 +52,9 @@ public sealed class SesameClient : IDisposable
     public Task<CreateMemberReply> CreateMemberAsync(CreateMemberRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         calls.CallAsync("/sesame.v1.MemberAdmin/CreateMember", request, CreateMemberReply.Parser, options, cancellationToken);
 
+    public Task<UnlockMemberReply> UnlockMemberAsync(UnlockMemberRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
+        calls.CallAsync("/sesame.v1.MemberAdmin/UnlockMember", request, UnlockMemberReply.Parser, options, cancellationToken);
+
     public Task<GetAuditTrailReply> GetAuditTrailAsync(GetAuditTrailRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         calls.CallAsync("/sesame.v1.MemberAdmin/GetAuditTrail", request, GetAuditTrailReply.Parser, options, cancellationToken);
 }

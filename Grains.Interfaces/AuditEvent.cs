@@ -8,4 +8,7 @@ public enum AuditEvent
     LoginFailed = 3,
     LockedOut = 4,
     LoginRefusedWhileLocked = 5,
+    RecoveryRequired = 6,
+    LoginRefusedUntilRecovery = 7,
+    Unlocked = 8,
 }

@@ -10,6 +10,8 @@ public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = nu
 
     public static LoginResult UnknownTenant { get; } = new(LoginStatus.UnknownTenant);
 
+    public static LoginResult RecoveryRequired { get; } = new(LoginStatus.RecoveryRequired);
+
     public static LoginResult Invalid(int? remainingAttempts) => new(LoginStatus.InvalidCredentials, remainingAttempts);
 
     public static LoginResult LockedOut(TimeSpan retryAfter) => new(LoginStatus.LockedOut, RetryAfter: retryAfter);

@@ -14,4 +14,7 @@ public enum LoginStatus
 
     /// <summary>The tenant is not configured.</summary>
     UnknownTenant = 4,
+
+    /// <summary>Too many lockouts in a row: no attempt is taken until the member recovers the account or it is unlocked.</summary>
+    RecoveryRequired = 5,
 }

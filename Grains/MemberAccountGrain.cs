@@ -13,6 +13,7 @@ internal sealed partial class MemberAccountGrain(
     [PersistentState("account")] IPersistentState<MemberAccountState> account,
     ITenantPolicies tenants,
     ISecretHasher hasher,
+    UnknownAccountRegistry unknownAccounts,
     TimeProvider time,
     ILogger<MemberAccountGrain> logger) : Grain, IMemberAccountGrain
 {
@@ -21,9 +22,6 @@ internal sealed partial class MemberAccountGrain(
 
     /// <summary>A decision made on stale state is retried after a reload; another replica wrote in between.</summary>
     private const int MaxDecisionAttempts = 3;
-
-    /// <summary>Counters of a key that has no account. They live in memory only: nothing is stored for unknown identifiers.</summary>
-    private readonly MemberAccountState unknownAccount = new();
 
     private IGrainTimer? lockoutTimer;
 
@@ -87,7 +85,7 @@ internal sealed partial class MemberAccountGrain(
         {
             if (!account.RecordExists)
             {
-                return Decide(unknownAccount, policy, () => hasher.VerifyDummy(pin), pin).Result;
+                return Decide(unknownAccounts.For(GetPrimaryKeyString()), policy, () => hasher.VerifyDummy(pin), pin).Result;
             }
 
             var (result, auditEvent) = Decide(account.State, policy, () => hasher.Verify(account.State.SecretHash, pin), pin);
@@ -110,12 +108,36 @@ internal sealed partial class MemberAccountGrain(
         }
     }
 
+    public async Task<bool> UnlockAsync(CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        if (!account.RecordExists)
+        {
+            return false;
+        }
+
+        var state = account.State;
+        state.LockedUntil = null;
+        state.FailedAttempts = 0;
+        state.ConsecutiveLockouts = 0;
+        state.RecoveryRequired = false;
+        Audit(state, AuditEvent.Unlocked, origin);
+        await account.WriteStateAsync(CancellationToken.None);
+        ScheduleLockoutEnd();
+        return true;
+    }
+
     public Task<IReadOnlyList<AuditEntry>?> GetAuditTrailAsync(CancellationToken cancellationToken) =>
         Task.FromResult(account.RecordExists ? (IReadOnlyList<AuditEntry>?)account.State.AuditTrail.ToArray() : null);
 
     private (LoginResult Result, AuditEvent Event) Decide(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string pin)
     {
         var now = time.GetUtcNow();
+        if (state.RecoveryRequired)
+        {
+            return (LoginResult.RecoveryRequired, AuditEvent.LoginRefusedUntilRecovery);
+        }
+
         if (state.LockedUntil is { } lockedUntil)
         {
             if (lockedUntil > now)
@@ -131,6 +153,7 @@ internal sealed partial class MemberAccountGrain(
         if (verification != SecretVerificationResult.Failed)
         {
             state.FailedAttempts = 0;
+            state.ConsecutiveLockouts = 0;
             state.LastLoginAt = now;
             if (verification == SecretVerificationResult.SuccessRehashNeeded)
             {
@@ -142,14 +165,22 @@ internal sealed partial class MemberAccountGrain(
 
         state.FailedAttempts++;
         var lockout = policy.Lockout;
-        if (state.FailedAttempts >= lockout.MaxFailedAttempts)
+        if (state.FailedAttempts < lockout.MaxFailedAttempts)
         {
-            state.FailedAttempts = 0;
-            state.LockedUntil = now + lockout.Duration;
-            return (LoginResult.LockedOut(lockout.Duration), AuditEvent.LockedOut);
+            return (LoginResult.Invalid(policy.RevealRemainingAttempts ? lockout.MaxFailedAttempts - state.FailedAttempts : null), AuditEvent.LoginFailed);
         }
 
-        return (LoginResult.Invalid(policy.RevealRemainingAttempts ? lockout.MaxFailedAttempts - state.FailedAttempts : null), AuditEvent.LoginFailed);
+        state.FailedAttempts = 0;
+        state.ConsecutiveLockouts++;
+        if (state.ConsecutiveLockouts >= lockout.LockoutsBeforeRecovery)
+        {
+            state.RecoveryRequired = true;
+            return (LoginResult.RecoveryRequired, AuditEvent.RecoveryRequired);
+        }
+
+        var duration = lockout.DurationOf(state.ConsecutiveLockouts);
+        state.LockedUntil = now + duration;
+        return (LoginResult.LockedOut(duration), AuditEvent.LockedOut);
     }
 
     private void Audit(MemberAccountState state, AuditEvent auditEvent, CallOrigin origin)

@@ -13,6 +13,12 @@ internal sealed class MemberAccountState
 
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>Lockouts since the last success, recovery or unlock; each lasts longer.</summary>
+    public int ConsecutiveLockouts { get; set; }
+
+    /// <summary>Set after too many lockouts in a row: no sign-in is checked until a recovery or an unlock.</summary>
+    public bool RecoveryRequired { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastLoginAt { get; set; }

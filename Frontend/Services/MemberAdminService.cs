@@ -46,6 +46,14 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         return reply;
     }
 
+    public async Task<UnlockMemberReply> UnlockMemberAsync(UnlockMemberRequest request, ServerCallContext context)
+    {
+        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        return await account.UnlockAsync(origin, context.CancellationToken)
+            ? new UnlockMemberReply()
+            : throw new RpcException(StatusCode.NotFound, "No account has this identifier.");
+    }
+
     private static RpcException PinRejected(PinViolation violation)
     {
         var description = violation switch

@@ -18,6 +18,7 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
             Grains.Interfaces.LoginStatus.Succeeded => new LoginReply { Status = V1.LoginStatus.Succeeded },
             Grains.Interfaces.LoginStatus.InvalidCredentials => WithRemaining(new LoginReply { Status = V1.LoginStatus.InvalidCredentials }, result.RemainingAttempts),
             Grains.Interfaces.LoginStatus.LockedOut => new LoginReply { Status = V1.LoginStatus.LockedOut, RetryAfter = Duration.FromTimeSpan(result.RetryAfter!.Value) },
+            Grains.Interfaces.LoginStatus.RecoveryRequired => new LoginReply { Status = V1.LoginStatus.RecoveryRequired },
             Grains.Interfaces.LoginStatus.UnknownTenant => throw RequestRules.TenantNotFound(request.Tenant),
             _ => throw new InvalidOperationException($"Unmapped login status {result.Status}."),
         };

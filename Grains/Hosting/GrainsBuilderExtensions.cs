@@ -16,6 +16,7 @@ public static class GrainsBuilderExtensions
         builder.Services.AddOptions<SecretHashingOptions>().ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SecretHashingOptions>, SecretHashingOptionsValidator>();
         builder.Services.AddSingleton<ISecretHasher, Pbkdf2SecretHasher>();
+        builder.Services.AddSingleton<UnknownAccountRegistry>();
         return builder;
     }
 }

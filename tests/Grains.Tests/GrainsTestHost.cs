@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
+using Sesame.Grains.Tests.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Runtime;
@@ -33,6 +34,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ITenantPolicies>(new FixedTenantPolicies());
         services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage("Default", _ => Storage));
+        services.AddSingleton<ISecretHasher>(provider => new CountingSecretHasher(ActivatorUtilities.CreateInstance<Pbkdf2SecretHasher>(provider)));
         services.Configure<SecretHashingOptions>(options =>
         {
             options.Peppers["k1"] = TestPepper;
@@ -41,6 +43,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         });
         provider = services.BuildServiceProvider();
         Grains = provider.GetRequiredService<IGrainFactory>();
+        Hasher = (CountingSecretHasher)provider.GetRequiredService<ISecretHasher>();
     }
 
     public ManualTimeProvider Time { get; }
@@ -48,6 +51,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     public MemoryGrainStorage Storage { get; }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>Counts every secret checked, known account or not.</summary>
+    public CountingSecretHasher Hasher { get; }
 
     public static string NewAccountKey(string tenant = Tenant) => MemberAccountKey.For(tenant, $"M{Guid.NewGuid():N}");
 

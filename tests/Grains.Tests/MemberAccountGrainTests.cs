@@ -137,6 +137,127 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoginAsync_SecondLockoutInARow_LastsTwiceAsLong()
+    {
+        var key = await LockedAccountAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var results = new List<LoginResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            results.Add(await LoginAsync(key, WrongPin));
+        }
+
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(2)), results[2]);
+        Assert.Equal(2, (await host.ReadStoredAsync(key))!.ConsecutiveLockouts);
+    }
+
+    [Fact]
+    public async Task LoginAsync_SuccessAfterALockout_StartsTheScheduleOver()
+    {
+        var key = await LockedAccountAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await LoginAsync(key, Pin);
+
+        LoginResult? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await LoginAsync(key, WrongPin);
+        }
+
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), last);
+    }
+
+    [Fact]
+    public async Task LoginAsync_TenLockoutsInARow_RecoveryRequiredEvenForTheRightPin()
+    {
+        var key = await CreateAccountAsync();
+
+        var last = await GuessUntilAsync(key, LoginStatus.RecoveryRequired, TimeSpan.FromDays(30));
+        var rightPin = await LoginAsync(key, Pin);
+        host.Time.Advance(TimeSpan.FromDays(30));
+        var muchLater = await LoginAsync(key, Pin);
+
+        Assert.Equal(LoginResult.RecoveryRequired, last);
+        Assert.Equal(LoginResult.RecoveryRequired, rightPin);
+        Assert.Equal(LoginResult.RecoveryRequired, muchLater);
+        Assert.True((await host.ReadStoredAsync(key))!.RecoveryRequired);
+    }
+
+    [Fact]
+    public async Task UnlockAsync_AccountNeedingRecovery_RightPinAcceptedAgainAndAudited()
+    {
+        var key = await CreateAccountAsync();
+        await GuessUntilAsync(key, LoginStatus.RecoveryRequired, TimeSpan.FromDays(30));
+
+        var unlocked = await host.Account(key).UnlockAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var rightPin = await LoginAsync(key, Pin);
+
+        Assert.True(unlocked);
+        Assert.Equal(LoginResult.Succeeded, rightPin);
+        var trail = (await host.Account(key).GetAuditTrailAsync(CancellationToken.None))!;
+        Assert.Contains(trail, entry => entry.Event == AuditEvent.RecoveryRequired);
+        Assert.Equal(AuditEvent.Unlocked, trail[^2].Event);
+    }
+
+    [Fact]
+    public async Task UnlockAsync_NoAccount_FalseAndNothingStored()
+    {
+        var key = GrainsTestHost.NewAccountKey();
+
+        Assert.False(await host.Account(key).UnlockAsync(GrainsTestHost.Origin, CancellationToken.None));
+        Assert.Null(await host.ReadStoredAsync(key));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task LoginAsync_AYearOfContinuousGuessing_AtMostAHundredGuessesChecked(bool accountExists)
+    {
+        // NIST SP 800-63B 5.2.2: an attacker guessing one account without pause, for a year, retrying the moment a
+        // lockout ends (and every hour once recovery is required), gets at most ~100 guesses checked.
+        var key = accountExists ? await CreateAccountAsync() : GrainsTestHost.NewAccountKey();
+        var year = host.Time.GetUtcNow().AddYears(1);
+        var checkedBefore = host.Hasher.Verifications;
+        var attempts = 0;
+
+        while (host.Time.GetUtcNow() < year)
+        {
+            var result = await LoginAsync(key, $"{100000 + (attempts++ % 899999)}");
+            Assert.NotEqual(LoginStatus.Succeeded, result.Status);
+            if (result.Status == LoginStatus.LockedOut)
+            {
+                host.Time.Advance(result.RetryAfter!.Value);
+            }
+            else if (result.Status == LoginStatus.RecoveryRequired)
+            {
+                host.Time.Advance(TimeSpan.FromHours(1));
+            }
+        }
+
+        var guesses = host.Hasher.Verifications - checkedBefore;
+        Assert.InRange(guesses, 1, 100);
+        Assert.Equal(30, guesses);
+    }
+
+    private async Task<LoginResult> GuessUntilAsync(string key, LoginStatus status, TimeSpan limit)
+    {
+        var end = host.Time.GetUtcNow() + limit;
+        LoginResult result;
+        do
+        {
+            result = await LoginAsync(key, WrongPin);
+            if (result.Status == LoginStatus.LockedOut)
+            {
+                host.Time.Advance(result.RetryAfter!.Value);
+            }
+        }
+        while (result.Status != status && host.Time.GetUtcNow() < end);
+
+        return result;
+    }
+
+    [Fact]
     public async Task LockoutTimer_MinutePasses_ClearsStoredLockout()
     {
         var key = await LockedAccountAsync();

@@ -72,6 +72,44 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     }
 
     [Fact]
+    public async Task Login_LockoutsInARow_GrowThenRequireRecoveryUntilABackOfficeUnlocks()
+    {
+        // Beyond the help pages' first minute: each lockout in a row lasts twice as long, and after ten the account
+        // waits for a recovery; the back office can unlock it.
+        var identifier = await CreateMemberAsync("cpms");
+        var waits = new List<string>();
+        GrpcCallResult last;
+        do
+        {
+            last = await LoginAsync("cpms", identifier, WrongPin);
+            if (last.Field("status") == "LOGIN_STATUS_LOCKED_OUT")
+            {
+                var seconds = long.Parse(last.Response!["retry_after"]!["seconds"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+                waits.Add($"{seconds / 60}");
+                server.Clock.Advance(TimeSpan.FromSeconds(seconds));
+            }
+        }
+        while (last.Field("status") != "LOGIN_STATUS_RECOVERY_REQUIRED");
+
+        var rightPinBeforeUnlock = await LoginAsync("cpms", identifier, Pin);
+        var unlock = await server.Client.CallAsync("sesame.v1.MemberAdmin/UnlockMember", new { tenant = "cpms", identifier }, SesameServer.BackOffice);
+        var rightPinAfterUnlock = await LoginAsync("cpms", identifier, Pin);
+
+        Assert.Equal(["1", "2", "4", "8", "16", "32", "64", "128", "256"], waits);
+        Assert.Equal("LOGIN_STATUS_RECOVERY_REQUIRED", rightPinBeforeUnlock.Field("status"));
+        Assert.Equal(0, unlock.Code);
+        Assert.Equal("LOGIN_STATUS_SUCCEEDED", rightPinAfterUnlock.Field("status"));
+    }
+
+    [Fact]
+    public async Task UnlockMember_NoAccount_NotFound()
+    {
+        var result = await server.Client.CallAsync("sesame.v1.MemberAdmin/UnlockMember", new { tenant = "cpms", identifier = "NOBODY-HERE" }, SesameServer.BackOffice);
+
+        Assert.Equal(5, result.Code);
+    }
+
+    [Fact]
     public async Task Login_UnknownIdentifier_RepliesExactlyLikeAWrongPin()
     {
         var known = await CreateMemberAsync("assu2000");
