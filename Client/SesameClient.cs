@@ -46,6 +46,15 @@ public sealed class SesameClient : IDisposable
     public Task<LoginReply> LoginAsync(LoginRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         calls.CallAsync("/sesame.v1.MemberAuth/Login", request, LoginReply.Parser, options, cancellationToken);
 
+    public Task<ValidateSessionReply> ValidateSessionAsync(ValidateSessionRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
+        calls.CallAsync("/sesame.v1.MemberAuth/ValidateSession", request, ValidateSessionReply.Parser, options, cancellationToken);
+
+    public Task<LogoutReply> LogoutAsync(LogoutRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
+        calls.CallAsync("/sesame.v1.MemberAuth/Logout", request, LogoutReply.Parser, options, cancellationToken);
+
+    public Task<EndSessionsReply> EndSessionsAsync(EndSessionsRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
+        calls.CallAsync("/sesame.v1.MemberAdmin/EndSessions", request, EndSessionsReply.Parser, options, cancellationToken);
+
     public Task<TenantDescription> DescribeTenantAsync(string tenant, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         calls.CallAsync("/sesame.v1.Portal/DescribeTenant", new DescribeTenantRequest { Tenant = tenant }, TenantDescription.Parser, options, cancellationToken);
 

@@ -11,4 +11,5 @@ public enum AuditEvent
     RecoveryRequired = 6,
     LoginRefusedUntilRecovery = 7,
     Unlocked = 8,
+    SessionsEnded = 9,
 }

@@ -15,6 +15,9 @@ public interface IMemberAccountGrain : IGrainWithStringKey
     /// <summary>Checks a PIN, counting failures and locking the account as its tenant's policy says.</summary>
     Task<LoginResult> LoginAsync(string pin, CallOrigin origin, CancellationToken cancellationToken);
 
+    /// <summary>Ends every session of the account (sign out everywhere); the number ended, or null if there is no account.</summary>
+    Task<int?> EndSessionsAsync(CallOrigin origin, CancellationToken cancellationToken);
+
     /// <summary>Ends a lockout or a required recovery, for a back office; false if there is no account.</summary>
     Task<bool> UnlockAsync(CallOrigin origin, CancellationToken cancellationToken);
 

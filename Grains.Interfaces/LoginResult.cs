@@ -4,9 +4,10 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="Status">What happened.</param>
 /// <param name="RemainingAttempts">Attempts left before a lockout, when the tenant's policy reveals it; otherwise null.</param>
 /// <param name="RetryAfter">How long to wait before the next attempt is taken, when locked out.</param>
-public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null)
+/// <param name="Session">The session opened by a success.</param>
+public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null)
 {
-    public static LoginResult Succeeded { get; } = new(LoginStatus.Succeeded);
+    public static LoginResult Succeeded(NewSession session) => new(LoginStatus.Succeeded, Session: session);
 
     public static LoginResult UnknownTenant { get; } = new(LoginStatus.UnknownTenant);
 

@@ -10,6 +10,8 @@ public static class MemberAccountKey
         return $"{tenantId}/{identifier}";
     }
 
+    public static string IdentifierOf(string key) => key[(TenantOf(key).Length + 1)..];
+
     public static string TenantOf(string key)
     {
         var separator = key.IndexOf('/', StringComparison.Ordinal);

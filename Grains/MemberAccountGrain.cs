@@ -90,6 +90,7 @@ internal sealed partial class MemberAccountGrain(
 
             var (result, auditEvent) = Decide(account.State, policy, () => hasher.Verify(account.State.SecretHash, pin), pin);
             Audit(account.State, auditEvent, origin);
+            (string Token, string Key)? session = result.Status == LoginStatus.Succeeded ? ListNewSession(policy) : null;
             try
             {
                 // Every decision is stored before it is told, on the version it was made from, so a replica holding a
@@ -104,8 +105,35 @@ internal sealed partial class MemberAccountGrain(
 
             ScheduleLockoutEnd();
             LogLoginDecided(logger, GrainId, result.Status);
+            if (session is not null)
+            {
+                // Only a stored success gets a session.
+                var expiresAt = await GrainFactory.GetGrain<ISessionGrain>(session.Value.Key).StartAsync(GetPrimaryKeyString(), policy.Sessions, CancellationToken.None);
+                result = LoginResult.Succeeded(new NewSession(session.Value.Token, expiresAt));
+            }
+
             return result;
         }
+    }
+
+    public async Task<int?> EndSessionsAsync(CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        if (!account.RecordExists)
+        {
+            return null;
+        }
+
+        var ended = 0;
+        foreach (var key in account.State.Sessions.Keys)
+        {
+            ended += await GrainFactory.GetGrain<ISessionGrain>(key).EndAsync(cancellationToken) ? 1 : 0;
+        }
+
+        account.State.Sessions.Clear();
+        Audit(account.State, AuditEvent.SessionsEnded, origin);
+        await account.WriteStateAsync(CancellationToken.None);
+        return ended;
     }
 
     public async Task<bool> UnlockAsync(CallOrigin origin, CancellationToken cancellationToken)
@@ -160,7 +188,7 @@ internal sealed partial class MemberAccountGrain(
                 state.SecretHash = hasher.Hash(pin);
             }
 
-            return (LoginResult.Succeeded, AuditEvent.LoginSucceeded);
+            return (new LoginResult(LoginStatus.Succeeded), AuditEvent.LoginSucceeded);
         }
 
         state.FailedAttempts++;
@@ -181,6 +209,21 @@ internal sealed partial class MemberAccountGrain(
         var duration = lockout.DurationOf(state.ConsecutiveLockouts);
         state.LockedUntil = now + duration;
         return (LoginResult.LockedOut(duration), AuditEvent.LockedOut);
+    }
+
+    /// <summary>Lists a new session on this account, forgetting listed sessions past their absolute end.</summary>
+    private (string Token, string Key) ListNewSession(TenantPolicy policy)
+    {
+        var now = time.GetUtcNow();
+        foreach (var ended in account.State.Sessions.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToArray())
+        {
+            account.State.Sessions.Remove(ended);
+        }
+
+        var token = SessionKey.NewToken();
+        var key = SessionKey.For(MemberAccountKey.TenantOf(GetPrimaryKeyString()), token);
+        account.State.Sessions[key] = now + policy.Sessions.AbsoluteLifetime;
+        return (token, key);
     }
 
     private void Audit(MemberAccountState state, AuditEvent auditEvent, CallOrigin origin)

@@ -23,6 +23,9 @@ internal sealed class MemberAccountState
 
     public DateTimeOffset? LastLoginAt { get; set; }
 
+    /// <summary>The keys of the sessions opened on this account that may still be live, with their absolute ends.</summary>
+    public Dictionary<string, DateTimeOffset> Sessions { get; set; } = [];
+
     /// <summary>The most recent audit entries, oldest first, at most <see cref="MemberAccountGrain.AuditTrailLength"/>.</summary>
     public List<Interfaces.AuditEntry> AuditTrail { get; set; } = [];
 }

@@ -25,6 +25,19 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
         return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(tenant, identifier)), origin, policy);
     }
 
+    /// <summary>Passes the edge for a portal's call on one of its sessions.</summary>
+    public ISessionGrain OpenSession(ServerCallContext context, string tenant, string sessionToken)
+    {
+        Pass(context, CallerKind.Portal, tenant, violations =>
+        {
+            if (!SessionKey.IsWellFormed(sessionToken))
+            {
+                violations.Add(new("session_token", $"must be the {SessionKey.TokenLength}-character token that Login returned"));
+            }
+        });
+        return grains.GetGrain<ISessionGrain>(SessionKey.For(tenant, sessionToken));
+    }
+
     /// <summary>Passes the edge for a call on a tenant as a whole, and returns its policy.</summary>
     public TenantPolicy OpenTenant(ServerCallContext context, CallerKind kind, string tenant) => Pass(context, kind, tenant, checkMore: null).Policy;
 

@@ -54,6 +54,14 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
             : throw new RpcException(StatusCode.NotFound, "No account has this identifier.");
     }
 
+    public async Task<EndSessionsReply> EndSessionsAsync(EndSessionsRequest request, ServerCallContext context)
+    {
+        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        var ended = await account.EndSessionsAsync(origin, context.CancellationToken)
+            ?? throw new RpcException(StatusCode.NotFound, "No account has this identifier.");
+        return new EndSessionsReply { Ended = ended };
+    }
+
     private static RpcException PinRejected(PinViolation violation)
     {
         var description = violation switch

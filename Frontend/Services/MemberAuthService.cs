@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
+using Sesame.Grains.Interfaces;
 using Sesame.Grpc;
 using Sesame.V1;
 
@@ -15,7 +16,12 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
         var result = await account.LoginAsync(request.Pin, origin, context.CancellationToken);
         return result.Status switch
         {
-            Grains.Interfaces.LoginStatus.Succeeded => new LoginReply { Status = V1.LoginStatus.Succeeded },
+            Grains.Interfaces.LoginStatus.Succeeded => new LoginReply
+            {
+                Status = V1.LoginStatus.Succeeded,
+                SessionToken = result.Session!.Token,
+                SessionExpiresAt = Timestamp.FromDateTimeOffset(result.Session.ExpiresAt),
+            },
             Grains.Interfaces.LoginStatus.InvalidCredentials => WithRemaining(new LoginReply { Status = V1.LoginStatus.InvalidCredentials }, result.RemainingAttempts),
             Grains.Interfaces.LoginStatus.LockedOut => new LoginReply { Status = V1.LoginStatus.LockedOut, RetryAfter = Duration.FromTimeSpan(result.RetryAfter!.Value) },
             Grains.Interfaces.LoginStatus.RecoveryRequired => new LoginReply { Status = V1.LoginStatus.RecoveryRequired },
@@ -23,6 +29,17 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
             _ => throw new InvalidOperationException($"Unmapped login status {result.Status}."),
         };
     }
+
+    public async Task<ValidateSessionReply> ValidateSessionAsync(ValidateSessionRequest request, ServerCallContext context)
+    {
+        var validation = await gate.OpenSession(context, request.Tenant, request.SessionToken).ValidateAsync(context.CancellationToken);
+        return validation.Valid
+            ? new ValidateSessionReply { Valid = true, Identifier = MemberAccountKey.IdentifierOf(validation.AccountKey!), ExpiresAt = Timestamp.FromDateTimeOffset(validation.ExpiresAt!.Value) }
+            : new ValidateSessionReply { Valid = false };
+    }
+
+    public async Task<LogoutReply> LogoutAsync(LogoutRequest request, ServerCallContext context) =>
+        new() { Ended = await gate.OpenSession(context, request.Tenant, request.SessionToken).EndAsync(context.CancellationToken) };
 
     private static LoginReply WithRemaining(LoginReply reply, int? remainingAttempts)
     {

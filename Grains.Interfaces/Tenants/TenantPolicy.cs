@@ -13,6 +13,10 @@ public sealed class TenantPolicy
     [Required]
     public LockoutPolicy Lockout { get; set; } = new();
 
+    /// <summary>Session lifetimes.</summary>
+    [Required]
+    public SessionPolicy Sessions { get; set; } = new();
+
     /// <summary>Whether replies tell the member how many attempts remain ("il vous reste N tentatives"). Default: true.</summary>
     public bool RevealRemainingAttempts { get; set; } = true;
 }

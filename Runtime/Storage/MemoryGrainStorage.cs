@@ -12,6 +12,9 @@ public sealed class MemoryGrainStorage : IGrainStorage
     /// <summary>Number of records held, for diagnostics.</summary>
     public int Count => records.Count;
 
+    /// <summary>The bytes of every record held, for tests that check what is (not) stored.</summary>
+    public IEnumerable<ReadOnlyMemory<byte>> Dump() => records.Values.Select(record => record.Data);
+
     public Task<StoredGrainState?> ReadAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -73,8 +73,60 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
 
         var result = await LoginAsync(key, Pin);
 
-        Assert.Equal(LoginResult.Succeeded, result);
+        Assert.Equal(LoginStatus.Succeeded, result.Status);
         Assert.Equal(host.Time.GetUtcNow(), (await host.ReadStoredAsync(key))!.LastLoginAt);
+        Assert.True(SessionKey.IsWellFormed(result.Session!.Token));
+        Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromMinutes(15), result.Session.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task LoginAsync_Success_SessionValidatesForThisAccountAndTokenIsNotStored()
+    {
+        var key = await CreateAccountAsync();
+
+        var session = (await LoginAsync(key, Pin)).Session!;
+        var validation = await host.Session(session.Token).ValidateAsync(CancellationToken.None);
+
+        Assert.Equal(new SessionValidation(true, key, session.ExpiresAt), validation);
+        Assert.False(host.StoredTextContains(session.Token));
+    }
+
+    [Fact]
+    public async Task LoginAsync_WrongPin_NoSession()
+    {
+        var key = await CreateAccountAsync();
+
+        var result = await LoginAsync(key, WrongPin);
+
+        Assert.Null(result.Session);
+        Assert.Empty((await host.ReadStoredAsync(key))!.Sessions);
+    }
+
+    [Fact]
+    public async Task EndSessionsAsync_TwoSessions_BothEndAndAreAudited()
+    {
+        var key = await CreateAccountAsync();
+        var first = (await LoginAsync(key, Pin)).Session!;
+        var second = (await LoginAsync(key, Pin)).Session!;
+
+        var ended = await host.Account(key).EndSessionsAsync(GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.Equal(2, ended);
+        Assert.False((await host.Session(first.Token).ValidateAsync(CancellationToken.None)).Valid);
+        Assert.False((await host.Session(second.Token).ValidateAsync(CancellationToken.None)).Valid);
+        Assert.Equal(AuditEvent.SessionsEnded, (await host.Account(key).GetAuditTrailAsync(CancellationToken.None))![^1].Event);
+    }
+
+    [Fact]
+    public async Task LoginAsync_ExpiredSessionsListed_ForgottenAtTheNextSignIn()
+    {
+        var key = await CreateAccountAsync();
+        await LoginAsync(key, Pin);
+        host.Time.Advance(TimeSpan.FromHours(9));
+
+        await LoginAsync(key, Pin);
+
+        Assert.Single((await host.ReadStoredAsync(key))!.Sessions);
     }
 
     [Fact]
@@ -122,7 +174,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
 
         var result = await LoginAsync(key, Pin);
 
-        Assert.Equal(LoginResult.Succeeded, result);
+        Assert.Equal(LoginStatus.Succeeded, result.Status);
     }
 
     [Fact]
@@ -194,7 +246,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         var rightPin = await LoginAsync(key, Pin);
 
         Assert.True(unlocked);
-        Assert.Equal(LoginResult.Succeeded, rightPin);
+        Assert.Equal(LoginStatus.Succeeded, rightPin.Status);
         var trail = (await host.Account(key).GetAuditTrailAsync(CancellationToken.None))!;
         Assert.Contains(trail, entry => entry.Event == AuditEvent.RecoveryRequired);
         Assert.Equal(AuditEvent.Unlocked, trail[^2].Event);
@@ -340,7 +392,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         var result = await after.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None);
 
         var newHash = (await after.ReadStoredAsync(key))!.SecretHash;
-        Assert.Equal(LoginResult.Succeeded, result);
+        Assert.Equal(LoginStatus.Succeeded, result.Status);
         Assert.Contains("i=100000,", oldHash, StringComparison.Ordinal);
         Assert.Contains("i=110000,", newHash, StringComparison.Ordinal);
         Assert.Equal(LoginStatus.Succeeded, (await after.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None)).Status);

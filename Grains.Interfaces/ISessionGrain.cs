@@ -1,0 +1,16 @@
+using Sesame.Runtime;
+
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>One signed-in session, keyed by <see cref="SessionKey.For"/>; the token itself is never stored.</summary>
+public interface ISessionGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the session for <paramref name="accountKey"/> and returns when it ends at the latest.</summary>
+    Task<DateTimeOffset> StartAsync(string accountKey, Tenants.SessionPolicy policy, CancellationToken cancellationToken);
+
+    /// <summary>Checks the session and counts this as use, which pushes its idle end back.</summary>
+    Task<SessionValidation> ValidateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ends the session; false if it had already ended or never existed.</summary>
+    Task<bool> EndAsync(CancellationToken cancellationToken);
+}

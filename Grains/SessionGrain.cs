@@ -1,0 +1,75 @@
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Runtime;
+
+namespace Sesame.Grains;
+
+[GrainType("session")]
+internal sealed class SessionGrain([PersistentState("session")] IPersistentState<SessionState> session, TimeProvider time) : Grain, ISessionGrain
+{
+    /// <summary>
+    /// Validation is called on every page a member opens; storing each use would make every page a write. The last
+    /// use is stored at most this often, so the idle end is exact to within this much.
+    /// </summary>
+    private static readonly TimeSpan UseRecordingInterval = TimeSpan.FromMinutes(1);
+
+    public async Task<DateTimeOffset> StartAsync(string accountKey, SessionPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountKey);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (session.RecordExists)
+        {
+            throw new InvalidOperationException("A session with this token exists already; tokens are random and never reused.");
+        }
+
+        var now = time.GetUtcNow();
+        session.State = new SessionState
+        {
+            AccountKey = accountKey,
+            StartedAt = now,
+            LastUsedAt = now,
+            IdleTimeout = policy.IdleTimeout,
+            EndsAt = now + policy.AbsoluteLifetime,
+        };
+        await session.WriteStateAsync(CancellationToken.None);
+        return session.State.ExpiresAt;
+    }
+
+    public async Task<SessionValidation> ValidateAsync(CancellationToken cancellationToken)
+    {
+        // A logout handled by another replica must count here at once: the stored record is the truth, not this copy.
+        await session.ReadStateAsync(cancellationToken);
+        if (!session.RecordExists)
+        {
+            return SessionValidation.Invalid;
+        }
+
+        var now = time.GetUtcNow();
+        var state = session.State;
+        if (state.ExpiresAt <= now)
+        {
+            await session.ClearStateAsync(CancellationToken.None);
+            return SessionValidation.Invalid;
+        }
+
+        if (now - state.LastUsedAt >= UseRecordingInterval)
+        {
+            state.LastUsedAt = now;
+            await session.WriteStateAsync(CancellationToken.None);
+        }
+
+        return new SessionValidation(true, state.AccountKey, state.ExpiresAt);
+    }
+
+    public async Task<bool> EndAsync(CancellationToken cancellationToken)
+    {
+        if (!session.RecordExists)
+        {
+            return false;
+        }
+
+        var wasLive = session.State.ExpiresAt > time.GetUtcNow();
+        await session.ClearStateAsync(CancellationToken.None);
+        return wasLive;
+    }
+}

@@ -1,0 +1,99 @@
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
+
+namespace Sesame.Grains.Tests;
+
+public sealed class SessionGrainTests : IAsyncLifetime
+{
+    private static readonly SessionPolicy Policy = new() { IdleTimeout = TimeSpan.FromMinutes(15), AbsoluteLifetime = TimeSpan.FromHours(8) };
+    private readonly GrainsTestHost host = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task ValidateAsync_UsedWithinIdleTimeout_StaysValidAndIdleEndMoves()
+    {
+        var session = await StartAsync();
+
+        host.Time.Advance(TimeSpan.FromMinutes(14));
+        var first = await session.ValidateAsync(CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromMinutes(14));
+        var second = await session.ValidateAsync(CancellationToken.None);
+
+        Assert.True(first.Valid);
+        Assert.True(second.Valid);
+        Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromMinutes(15), second.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_IdleLongerThanTimeout_InvalidAndRecordRemoved()
+    {
+        var key = $"{GrainsTestHost.Tenant}/{Guid.NewGuid():N}";
+        var session = host.Grains.GetGrain<ISessionGrain>(key);
+        await session.StartAsync("assu2000/M1", Policy, CancellationToken.None);
+
+        host.Time.Advance(TimeSpan.FromMinutes(15));
+        var validation = await session.ValidateAsync(CancellationToken.None);
+
+        Assert.Equal(SessionValidation.Invalid, validation);
+        Assert.Null(await host.Storage.ReadAsync("session", new Runtime.GrainId("session", key), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_PastAbsoluteLifetime_InvalidEvenIfUsed()
+    {
+        var session = await StartAsync();
+
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(8); elapsed += TimeSpan.FromMinutes(10))
+        {
+            Assert.True((await session.ValidateAsync(CancellationToken.None)).Valid);
+            host.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        Assert.False((await session.ValidateAsync(CancellationToken.None)).Valid);
+    }
+
+    [Fact]
+    public async Task EndAsync_LiveSession_EndsOnceThenInvalid()
+    {
+        var session = await StartAsync();
+
+        var first = await session.EndAsync(CancellationToken.None);
+        var second = await session.EndAsync(CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.False((await session.ValidateAsync(CancellationToken.None)).Valid);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_EndedThroughAnotherReplica_InvalidAtOnce()
+    {
+        var key = $"{GrainsTestHost.Tenant}/{Guid.NewGuid():N}";
+        await using var replica = new GrainsTestHost(host.Storage, host.Time);
+        await host.Grains.GetGrain<ISessionGrain>(key).StartAsync("assu2000/M1", Policy, CancellationToken.None);
+        Assert.True((await replica.Grains.GetGrain<ISessionGrain>(key).ValidateAsync(CancellationToken.None)).Valid);
+
+        await host.Grains.GetGrain<ISessionGrain>(key).EndAsync(CancellationToken.None);
+
+        Assert.False((await replica.Grains.GetGrain<ISessionGrain>(key).ValidateAsync(CancellationToken.None)).Valid);
+    }
+
+    [Fact]
+    public void NewToken_Tokens_AreWellFormedAndDistinct()
+    {
+        var tokens = Enumerable.Range(0, 1000).Select(_ => SessionKey.NewToken()).ToArray();
+
+        Assert.All(tokens, token => Assert.True(SessionKey.IsWellFormed(token)));
+        Assert.Equal(1000, tokens.Distinct().Count());
+    }
+
+    private async Task<ISessionGrain> StartAsync()
+    {
+        var session = host.Session(SessionKey.NewToken());
+        await session.StartAsync("assu2000/M1", Policy, CancellationToken.None);
+        return session;
+    }
+}
