@@ -1,13 +1,13 @@
 namespace Sesame.Grains.Interfaces;
 
-/// <summary>The outcome of <see cref="IMemberAccountGrain.CreateAsync"/>; <see cref="PinViolation"/> says why a PIN was refused.</summary>
-public sealed record AccountCreationResult(AccountCreationStatus Status, PinViolation PinViolation = PinViolation.None)
+/// <summary>The outcome of <see cref="IMemberAccountGrain.CreateAsync"/>; <see cref="Violations"/> says why a secret was refused.</summary>
+public sealed record AccountCreationResult(AccountCreationStatus Status, IReadOnlyList<SecretViolation> Violations)
 {
-    public static AccountCreationResult Created { get; } = new(AccountCreationStatus.Created);
+    public static AccountCreationResult Created { get; } = new(AccountCreationStatus.Created, []);
 
-    public static AccountCreationResult AlreadyExists { get; } = new(AccountCreationStatus.AlreadyExists);
+    public static AccountCreationResult AlreadyExists { get; } = new(AccountCreationStatus.AlreadyExists, []);
 
-    public static AccountCreationResult UnknownTenant { get; } = new(AccountCreationStatus.UnknownTenant);
+    public static AccountCreationResult UnknownTenant { get; } = new(AccountCreationStatus.UnknownTenant, []);
 
-    public static AccountCreationResult PinRejected(PinViolation violation) => new(AccountCreationStatus.PinRejected, violation);
+    public static AccountCreationResult SecretRejected(IReadOnlyList<SecretViolation> violations) => new(AccountCreationStatus.SecretRejected, violations);
 }

@@ -6,5 +6,5 @@ public enum AccountCreationStatus
     Created = 1,
     AlreadyExists = 2,
     UnknownTenant = 3,
-    PinRejected = 4,
+    SecretRejected = 4,
 }

@@ -9,11 +9,11 @@ namespace Sesame.Grains.Interfaces;
 /// </summary>
 public interface IMemberAccountGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the account with its first PIN.</summary>
+    /// <summary>Creates the account with its first PIN or password.</summary>
     Task<AccountCreationResult> CreateAsync(NewMemberAccount account, CallOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>Checks a PIN, counting failures and locking the account as its tenant's policy says.</summary>
-    Task<LoginResult> LoginAsync(string pin, CallOrigin origin, CancellationToken cancellationToken);
+    /// <summary>Checks a PIN or password, counting failures and locking the account as its tenant's policy says.</summary>
+    Task<LoginResult> LoginAsync(string secret, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Ends every session of the account (sign out everywhere); the number ended, or null if there is no account.</summary>
     Task<int?> EndSessionsAsync(CallOrigin origin, CancellationToken cancellationToken);

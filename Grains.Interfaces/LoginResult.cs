@@ -5,9 +5,9 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="RemainingAttempts">Attempts left before a lockout, when the tenant's policy reveals it; otherwise null.</param>
 /// <param name="RetryAfter">How long to wait before the next attempt is taken, when locked out.</param>
 /// <param name="Session">The session opened by a success.</param>
-public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null)
+/// <param name="RenewalAdvised">On success: the secret is older than the tenant advises.</param>
+public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null, bool RenewalAdvised = false)
 {
-    public static LoginResult Succeeded(NewSession session) => new(LoginStatus.Succeeded, Session: session);
 
     public static LoginResult UnknownTenant { get; } = new(LoginStatus.UnknownTenant);
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Pins;
+using Sesame.Grains.Secrets;
 using Sesame.Runtime;
 using Sesame.Runtime.Storage;
 
@@ -35,7 +35,7 @@ internal sealed partial class MemberAccountGrain(
     {
         ArgumentNullException.ThrowIfNull(newAccount);
         ArgumentNullException.ThrowIfNull(origin);
-        if (FindPolicy() is null)
+        if (FindPolicy() is not { } policy)
         {
             return AccountCreationResult.UnknownTenant;
         }
@@ -45,17 +45,19 @@ internal sealed partial class MemberAccountGrain(
             return AccountCreationResult.AlreadyExists;
         }
 
-        var violation = PinRules.Check(newAccount.Pin, newAccount.BirthDate);
-        if (violation != PinViolation.None)
+        var violations = SecretRules.Check(policy.Secret, newAccount.Secret, newAccount.BirthDate);
+        if (violations.Count > 0)
         {
-            return AccountCreationResult.PinRejected(violation);
+            return AccountCreationResult.SecretRejected(violations);
         }
 
+        var now = time.GetUtcNow();
         account.State = new MemberAccountState
         {
-            SecretHash = hasher.Hash(newAccount.Pin),
+            SecretHash = hasher.Hash(newAccount.Secret),
+            SecretChangedAt = now,
             BirthDate = newAccount.BirthDate,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
         };
         Audit(account.State, AuditEvent.AccountCreated, origin);
         try
@@ -72,9 +74,9 @@ internal sealed partial class MemberAccountGrain(
         return AccountCreationResult.Created;
     }
 
-    public async Task<LoginResult> LoginAsync(string pin, CallOrigin origin, CancellationToken cancellationToken)
+    public async Task<LoginResult> LoginAsync(string secret, CallOrigin origin, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pin);
+        ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(origin);
         if (FindPolicy() is not { } policy)
         {
@@ -85,10 +87,10 @@ internal sealed partial class MemberAccountGrain(
         {
             if (!account.RecordExists)
             {
-                return Decide(unknownAccounts.For(GetPrimaryKeyString()), policy, () => hasher.VerifyDummy(pin), pin).Result;
+                return Decide(unknownAccounts.For(GetPrimaryKeyString()), policy, () => hasher.VerifyDummy(secret), secret).Result;
             }
 
-            var (result, auditEvent) = Decide(account.State, policy, () => hasher.Verify(account.State.SecretHash, pin), pin);
+            var (result, auditEvent) = Decide(account.State, policy, () => hasher.Verify(account.State.SecretHash, secret), secret);
             Audit(account.State, auditEvent, origin);
             (string Token, string Key)? session = result.Status == LoginStatus.Succeeded ? ListNewSession(policy) : null;
             try
@@ -109,7 +111,7 @@ internal sealed partial class MemberAccountGrain(
             {
                 // Only a stored success gets a session.
                 var expiresAt = await GrainFactory.GetGrain<ISessionGrain>(session.Value.Key).StartAsync(GetPrimaryKeyString(), policy.Sessions, CancellationToken.None);
-                result = LoginResult.Succeeded(new NewSession(session.Value.Token, expiresAt));
+                result = result with { Session = new NewSession(session.Value.Token, expiresAt) };
             }
 
             return result;
@@ -158,7 +160,7 @@ internal sealed partial class MemberAccountGrain(
     public Task<IReadOnlyList<AuditEntry>?> GetAuditTrailAsync(CancellationToken cancellationToken) =>
         Task.FromResult(account.RecordExists ? (IReadOnlyList<AuditEntry>?)account.State.AuditTrail.ToArray() : null);
 
-    private (LoginResult Result, AuditEvent Event) Decide(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string pin)
+    private (LoginResult Result, AuditEvent Event) Decide(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string secret)
     {
         var now = time.GetUtcNow();
         if (state.RecoveryRequired)
@@ -185,10 +187,11 @@ internal sealed partial class MemberAccountGrain(
             state.LastLoginAt = now;
             if (verification == SecretVerificationResult.SuccessRehashNeeded)
             {
-                state.SecretHash = hasher.Hash(pin);
+                state.SecretHash = hasher.Hash(secret);
             }
 
-            return (new LoginResult(LoginStatus.Succeeded), AuditEvent.LoginSucceeded);
+            var renewalAdvised = policy.Secret.RenewalAdvisedAfter is { } maximumAge && now - state.SecretChangedAt >= maximumAge;
+            return (new LoginResult(LoginStatus.Succeeded, RenewalAdvised: renewalAdvised), AuditEvent.LoginSucceeded);
         }
 
         state.FailedAttempts++;

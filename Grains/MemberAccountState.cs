@@ -3,8 +3,11 @@ namespace Sesame.Grains;
 /// <summary>The stored state of one member account. Lockout truth is <see cref="LockedUntil"/>; timers only act on it.</summary>
 internal sealed class MemberAccountState
 {
-    /// <summary>The PIN's hash in the versioned format of <see cref="Hashing.ISecretHasher"/>.</summary>
+    /// <summary>The PIN's or password's hash in the versioned format of <see cref="Hashing.ISecretHasher"/>.</summary>
     public string SecretHash { get; set; } = string.Empty;
+
+    /// <summary>When the member last chose the secret, for "renewal advised".</summary>
+    public DateTimeOffset SecretChangedAt { get; set; }
 
     public DateOnly? BirthDate { get; set; }
 

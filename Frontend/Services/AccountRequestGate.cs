@@ -14,13 +14,16 @@ namespace Sesame.Frontend.Services;
 /// </summary>
 internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITenantPolicies tenants, IGrainFactory grains)
 {
-    /// <summary>Passes the edge for a call on one account; <paramref name="checkMore"/> adds the violations of the method's other fields.</summary>
-    public AccountRequest Open(ServerCallContext context, CallerKind kind, string tenant, string identifier, Action<List<FieldViolation>>? checkMore = null)
+    /// <summary>
+    /// Passes the edge for a call on one account; <paramref name="checkMore"/> adds the violations of the method's
+    /// other fields, given the tenant's policy when the tenant exists.
+    /// </summary>
+    public AccountRequest Open(ServerCallContext context, CallerKind kind, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
     {
-        var (origin, policy) = Pass(context, kind, tenant, violations =>
+        var (origin, policy) = Pass(context, kind, tenant, (violations, policy) =>
         {
             RequestRules.CheckIdentifier(identifier, violations);
-            checkMore?.Invoke(violations);
+            checkMore?.Invoke(violations, policy);
         });
         return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(tenant, identifier)), origin, policy);
     }
@@ -28,7 +31,7 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
     /// <summary>Passes the edge for a portal's call on one of its sessions.</summary>
     public ISessionGrain OpenSession(ServerCallContext context, string tenant, string sessionToken)
     {
-        Pass(context, CallerKind.Portal, tenant, violations =>
+        Pass(context, CallerKind.Portal, tenant, (violations, _) =>
         {
             if (!SessionKey.IsWellFormed(sessionToken))
             {
@@ -41,12 +44,12 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
     /// <summary>Passes the edge for a call on a tenant as a whole, and returns its policy.</summary>
     public TenantPolicy OpenTenant(ServerCallContext context, CallerKind kind, string tenant) => Pass(context, kind, tenant, checkMore: null).Policy;
 
-    private (CallOrigin Origin, TenantPolicy Policy) Pass(ServerCallContext context, CallerKind kind, string tenant, Action<List<FieldViolation>>? checkMore)
+    private (CallOrigin Origin, TenantPolicy Policy) Pass(ServerCallContext context, CallerKind kind, string tenant, Action<List<FieldViolation>, TenantPolicy?>? checkMore)
     {
         var (caller, origin) = authenticator.Authenticate(context, kind);
         var violations = new List<FieldViolation>();
         RequestRules.CheckTenant(tenant, violations);
-        checkMore?.Invoke(violations);
+        checkMore?.Invoke(violations, violations.Count == 0 ? tenants.Find(tenant) : null);
         RpcException.ThrowIfInvalid(violations);
         var policy = RequestRules.RequireTenant(tenants, tenant);
         caller.EnsureTenant(tenant);

@@ -13,17 +13,16 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
     public async Task<CreateMemberReply> CreateMemberAsync(CreateMemberRequest request, ServerCallContext context)
     {
         DateOnly? birthDate = null;
-        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier, violations =>
+        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier, (violations, _) =>
         {
-            RequestRules.CheckPin("pin", request.Pin, violations);
             birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
         });
-        var result = await account.CreateAsync(new NewMemberAccount(request.Pin, birthDate), origin, context.CancellationToken);
+        var result = await account.CreateAsync(new NewMemberAccount(request.Secret, birthDate), origin, context.CancellationToken);
         return result.Status switch
         {
             AccountCreationStatus.Created => new CreateMemberReply { Status = CreateMemberStatus.Created },
             AccountCreationStatus.AlreadyExists => new CreateMemberReply { Status = CreateMemberStatus.AlreadyExists },
-            AccountCreationStatus.PinRejected => throw PinRejected(result.PinViolation),
+            AccountCreationStatus.SecretRejected => throw SecretRejected(result.Violations),
             AccountCreationStatus.UnknownTenant => throw RequestRules.TenantNotFound(request.Tenant),
             _ => throw new InvalidOperationException($"Unmapped creation status {result.Status}."),
         };
@@ -62,15 +61,22 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         return new EndSessionsReply { Ended = ended };
     }
 
-    private static RpcException PinRejected(PinViolation violation)
+    private static RpcException SecretRejected(IReadOnlyList<SecretViolation> violations) =>
+        RpcException.InvalidArgument([.. violations.Select(violation => new FieldViolation("secret", Describe(violation)))]);
+
+    private static string Describe(SecretViolation violation) => violation switch
     {
-        var description = violation switch
-        {
-            PinViolation.RepeatedDigits => "must not repeat a digit or a block of digits",
-            PinViolation.SequentialDigits => "must not be a run of consecutive digits",
-            PinViolation.BirthDate => "must not be the member's birth date",
-            _ => "must be exactly 6 digits",
-        };
-        return RpcException.InvalidArgument([new FieldViolation("pin", description)]);
-    }
+        SecretViolation.PinFormat => "must be exactly 6 digits",
+        SecretViolation.RepeatedDigits => "must not repeat a digit or a block of digits",
+        SecretViolation.SequentialDigits => "must not be a run of consecutive digits",
+        SecretViolation.BirthDate => "must not be the member's birth date",
+        SecretViolation.TooShort => "is shorter than the tenant's minimum length",
+        SecretViolation.TooLong => "is longer than the tenant's maximum length",
+        SecretViolation.MissingUppercase => "must hold an upper-case letter",
+        SecretViolation.MissingLowercase => "must hold a lower-case letter",
+        SecretViolation.MissingDigit => "must hold a digit",
+        SecretViolation.MissingSpecial => "must hold a special character",
+        SecretViolation.ForbiddenCharacter => "holds a character the tenant forbids, a space or a control character",
+        _ => throw new InvalidOperationException($"Unmapped secret violation {violation}."),
+    };
 }

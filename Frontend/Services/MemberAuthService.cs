@@ -12,8 +12,8 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
 {
     public async Task<LoginReply> LoginAsync(LoginRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, violations => RequestRules.CheckPin("pin", request.Pin, violations));
-        var result = await account.LoginAsync(request.Pin, origin, context.CancellationToken);
+        var (account, origin, _) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, (violations, policy) => RequestRules.CheckSecret("secret", request.Secret, policy, violations));
+        var result = await account.LoginAsync(request.Secret, origin, context.CancellationToken);
         return result.Status switch
         {
             Grains.Interfaces.LoginStatus.Succeeded => new LoginReply
@@ -21,6 +21,7 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
                 Status = V1.LoginStatus.Succeeded,
                 SessionToken = result.Session!.Token,
                 SessionExpiresAt = Timestamp.FromDateTimeOffset(result.Session.ExpiresAt),
+                RenewalAdvised = result.RenewalAdvised,
             },
             Grains.Interfaces.LoginStatus.InvalidCredentials => WithRemaining(new LoginReply { Status = V1.LoginStatus.InvalidCredentials }, result.RemainingAttempts),
             Grains.Interfaces.LoginStatus.LockedOut => new LoginReply { Status = V1.LoginStatus.LockedOut, RetryAfter = Duration.FromTimeSpan(result.RetryAfter!.Value) },

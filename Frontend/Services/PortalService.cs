@@ -18,6 +18,19 @@ internal sealed class PortalService(AccountRequestGate gate)
             MaxFailedAttempts = policy.Lockout.MaxFailedAttempts,
             LockoutDuration = Duration.FromTimeSpan(policy.Lockout.Duration),
             RevealsRemainingAttempts = policy.RevealRemainingAttempts,
+            SecretKind = policy.Secret.Kind == Grains.Interfaces.Tenants.SecretKind.Pin ? V1.SecretKind.Pin : V1.SecretKind.Password,
+            PasswordRules = policy.Secret.Kind == Grains.Interfaces.Tenants.SecretKind.Password ? Rules(policy.Secret.Password) : null,
         });
     }
+
+    private static V1.PasswordRules Rules(Grains.Interfaces.Tenants.PasswordRules rules) => new()
+    {
+        MinLength = rules.MinLength,
+        MaxLength = rules.MaxLength,
+        RequireUppercase = rules.RequireUppercase,
+        RequireLowercase = rules.RequireLowercase,
+        RequireDigit = rules.RequireDigit,
+        RequireSpecial = rules.RequireSpecial,
+        ForbiddenCharacters = rules.ForbiddenCharacters,
+    };
 }

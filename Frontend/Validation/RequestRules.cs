@@ -1,6 +1,6 @@
 using System.Globalization;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Pins;
+using Sesame.Grains.Secrets;
 using Sesame.Grpc;
 
 namespace Sesame.Frontend.Validation;
@@ -35,11 +35,24 @@ internal static class RequestRules
         }
     }
 
-    public static void CheckPin(string field, string pin, List<FieldViolation> violations)
+    /// <summary>The shape of a secret presented to sign in; the full rules apply when one is chosen.</summary>
+    public static void CheckSecret(string field, string secret, TenantPolicy? policy, List<FieldViolation> violations)
     {
-        if (!PinRules.HasValidFormat(pin))
+        if (policy is null)
         {
-            violations.Add(new(field, $"must be exactly {PinRules.Length} digits"));
+            return;
+        }
+
+        if (policy.Secret.Kind == SecretKind.Pin)
+        {
+            if (!SecretRules.HasPinFormat(secret))
+            {
+                violations.Add(new(field, $"must be exactly {SecretRules.PinLength} digits"));
+            }
+        }
+        else if (secret.Length == 0 || secret.Length > policy.Secret.Password.MaxLength || secret.Any(char.IsControl))
+        {
+            violations.Add(new(field, $"must be 1 to {policy.Secret.Password.MaxLength} characters with no control characters"));
         }
     }
 

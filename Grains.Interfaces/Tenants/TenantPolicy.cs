@@ -9,6 +9,10 @@ public sealed class TenantPolicy
     [MaxLength(100)]
     public string DisplayName { get; set; } = string.Empty;
 
+    /// <summary>The secret members sign in with: a PIN by default.</summary>
+    [Required]
+    public SecretPolicy Secret { get; set; } = new();
+
     /// <summary>Lockout after failed sign-ins.</summary>
     [Required]
     public LockoutPolicy Lockout { get; set; } = new();

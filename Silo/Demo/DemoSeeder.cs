@@ -43,7 +43,7 @@ internal sealed partial class DemoSeeder(
         foreach (var member in members)
         {
             var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(member.Tenant, member.Identifier));
-            var result = await account.CreateAsync(new NewMemberAccount(member.Pin, member.BirthDate), SeedOrigin, cancellationToken);
+            var result = await account.CreateAsync(new NewMemberAccount(member.Secret, member.BirthDate), SeedOrigin, cancellationToken);
             if (result.Status != AccountCreationStatus.Created)
             {
                 throw new InvalidOperationException($"Demo member {member.Tenant}/{member.Identifier} could not be created: {result}.");
@@ -62,18 +62,18 @@ internal sealed partial class DemoSeeder(
         var banner = new StringBuilder()
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Sésame is listening on {address} (gRPC, HTTP/2 without TLS), in memory, with demo data:")
-            .AppendLine("  tenant     identifier          PIN     portal API key (authorization: Bearer ...)");
+            .AppendLine("  tenant     identifier          secret            portal API key (authorization: Bearer ...)");
         foreach (var member in members)
         {
-            banner.AppendLine(CultureInfo.InvariantCulture, $"  {member.Tenant,-10} {member.Identifier,-19} {member.Pin}  {DemoCredentials.PortalKey(member.Tenant)}");
+            banner.AppendLine(CultureInfo.InvariantCulture, $"  {member.Tenant,-10} {member.Identifier,-19} {member.Secret,-17} {DemoCredentials.PortalKey(member.Tenant)}");
         }
 
         var first = members[0];
         banner
             .AppendLine(CultureInfo.InvariantCulture, $"  back-office API key (sesame.v1.MemberAdmin, all tenants): {DemoCredentials.BackOfficeKey}")
             .AppendLine("Try it (the Node client installs with `npm ci --prefix interop`):")
-            .AppendLine(CultureInfo.InvariantCulture, $"  node interop/call.mjs {target} sesame.v1.MemberAuth/Login '{{\"tenant\":\"{first.Tenant}\",\"identifier\":\"{first.Identifier}\",\"pin\":\"{first.Pin}\"}}' --metadata authorization='Bearer {DemoCredentials.PortalKey(first.Tenant)}'")
-            .AppendLine(CultureInfo.InvariantCulture, $"  Three wrong PINs lock the account for a minute. Health: node interop/call.mjs {target} grpc.health.v1.Health/Check '{{}}'");
+            .AppendLine(CultureInfo.InvariantCulture, $"  node interop/call.mjs {target} sesame.v1.MemberAuth/Login '{{\"tenant\":\"{first.Tenant}\",\"identifier\":\"{first.Identifier}\",\"secret\":\"{first.Secret}\"}}' --metadata authorization='Bearer {DemoCredentials.PortalKey(first.Tenant)}'")
+            .AppendLine(CultureInfo.InvariantCulture, $"  Three wrong secrets lock the account for a minute. Health: node interop/call.mjs {target} grpc.health.v1.Health/Check '{{}}'");
         LogBanner(logger, banner.ToString());
     }
 

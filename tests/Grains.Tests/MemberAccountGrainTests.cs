@@ -41,17 +41,18 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("111111", PinViolation.RepeatedDigits)]
-    [InlineData("123456", PinViolation.SequentialDigits)]
-    [InlineData("140385", PinViolation.BirthDate)]
-    [InlineData("12345", PinViolation.Format)]
-    public async Task CreateAsync_WeakPin_RejectedAndNothingStored(string pin, PinViolation expected)
+    [InlineData("111111", SecretViolation.RepeatedDigits)]
+    [InlineData("123456", SecretViolation.SequentialDigits)]
+    [InlineData("140385", SecretViolation.BirthDate)]
+    [InlineData("12345", SecretViolation.PinFormat)]
+    public async Task CreateAsync_WeakPin_RejectedAndNothingStored(string pin, SecretViolation expected)
     {
         var key = GrainsTestHost.NewAccountKey();
 
         var result = await host.Account(key).CreateAsync(new NewMemberAccount(pin, new DateOnly(1985, 3, 14)), GrainsTestHost.Origin, CancellationToken.None);
 
-        Assert.Equal(AccountCreationResult.PinRejected(expected), result);
+        Assert.Equal(AccountCreationStatus.SecretRejected, result.Status);
+        Assert.Equal([expected], result.Violations);
         Assert.Null(await host.ReadStoredAsync(key));
     }
 

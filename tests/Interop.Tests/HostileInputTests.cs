@@ -30,8 +30,8 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task HostileTraffic_FiveSeconds_ServerStillAnswersAndNothingChanged()
     {
         var identifier = $"H{Guid.NewGuid():N}"[..12];
-        await Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant = "assu2000", identifier, pin = "482913" }, SesameServer.BackOffice);
-        await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier, pin = "930517" }, SesameServer.Portal("assu2000"));
+        await Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant = "assu2000", identifier, secret = "482913" }, SesameServer.BackOffice);
+        await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier, secret = "930517" }, SesameServer.Portal("assu2000"));
         var trailBefore = await AuditTrailAsync(identifier);
         var storage = (MemoryGrainStorage)Server.Services.GetRequiredKeyedService<IGrainStorage>("Default");
         var recordsBefore = storage.Count;
@@ -46,7 +46,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Equal("SERVING", health.Field("status"));
         Assert.Equal(recordsBefore, storage.Count);
         Assert.Equal(trailBefore, trailAfter);
-        var next = await freshClient.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier, pin = "930517" }, SesameServer.Portal("assu2000"));
+        var next = await freshClient.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier, secret = "930517" }, SesameServer.Portal("assu2000"));
         Assert.Equal("1", next.Field("remaining_attempts"));
     }
 

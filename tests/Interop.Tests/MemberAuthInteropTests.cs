@@ -17,7 +17,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     public async Task Login_DemoMember_Succeeds()
     {
         // ASSU2000, "1. Comment se connecter ?": "Je saisis mon identifiant et mon mot de passe à 6 chiffres."
-        var result = await server.Client.CallAsync(Login, new { tenant = "assu2000", identifier = "AS100002", pin = "305718" }, SesameServer.Portal("assu2000"));
+        var result = await server.Client.CallAsync(Login, new { tenant = "assu2000", identifier = "AS100002", secret = "305718" }, SesameServer.Portal("assu2000"));
 
         Assert.Equal(0, result.Code);
         Assert.Equal("LOGIN_STATUS_SUCCEEDED", result.Field("status"));
@@ -125,8 +125,8 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     }
 
     [Theory]
-    [InlineData("assu2000", "AS100001", "12a456", "pin")]
-    [InlineData("assu2000", "AS100001", "12345", "pin")]
+    [InlineData("assu2000", "AS100001", "12a456", "secret")]
+    [InlineData("assu2000", "AS100001", "12345", "secret")]
     [InlineData("assu2000", "", "482913", "identifier")]
     [InlineData("", "AS100001", "482913", "tenant")]
     [InlineData("ASSU2000", "AS100001", "482913", "tenant")]
@@ -172,7 +172,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     {
         var identifier = $"N{Guid.NewGuid():N}"[..12];
 
-        var created = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, pin = Pin, birth_date = "1990-04-12" }, SesameServer.BackOffice);
+        var created = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, secret = Pin, birth_date = "1990-04-12" }, SesameServer.BackOffice);
         var login = await LoginAsync("acs", identifier, Pin);
 
         Assert.Equal("CREATE_MEMBER_STATUS_CREATED", created.Field("status"));
@@ -184,7 +184,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     {
         var identifier = await CreateMemberAsync("acs");
 
-        var again = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, pin = "305718", birth_date = "" }, SesameServer.BackOffice);
+        var again = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, secret = "305718", birth_date = "" }, SesameServer.BackOffice);
         var login = await LoginAsync("acs", identifier, Pin);
 
         Assert.Equal("CREATE_MEMBER_STATUS_ALREADY_EXISTS", again.Field("status"));
@@ -192,9 +192,9 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     }
 
     [Theory]
-    [InlineData("111111", "", "pin")]
-    [InlineData("123456", "", "pin")]
-    [InlineData("120490", "1990-04-12", "pin")]
+    [InlineData("111111", "", "secret")]
+    [InlineData("123456", "", "secret")]
+    [InlineData("120490", "1990-04-12", "secret")]
     [InlineData("482913", "1990-02-30", "birth_date")]
     [InlineData("482913", "2190-01-01", "birth_date")]
     [InlineData("482913", "12/04/1990", "birth_date")]
@@ -203,7 +203,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
         var identifier = $"R{Guid.NewGuid():N}"[..12];
 
         var result = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin, birth_date = birthDate }, SesameServer.BackOffice);
-        var secondTry = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin = Pin, birth_date = "" }, SesameServer.BackOffice);
+        var secondTry = await server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, secret = Pin, birth_date = "" }, SesameServer.BackOffice);
 
         Assert.Equal(3, result.Code);
         Assert.Contains($"{field}:", result.Details, StringComparison.Ordinal);
@@ -213,12 +213,12 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     private async Task<string> CreateMemberAsync(string tenant)
     {
         var identifier = $"T{Guid.NewGuid():N}"[..12];
-        var result = await server.Client.CallAsync(CreateMember, new { tenant, identifier, pin = Pin, birth_date = "1985-03-14" }, SesameServer.BackOffice);
+        var result = await server.Client.CallAsync(CreateMember, new { tenant, identifier, secret = Pin, birth_date = "1985-03-14" }, SesameServer.BackOffice);
         Assert.Equal("CREATE_MEMBER_STATUS_CREATED", result.Field("status"));
         return identifier;
     }
 
     /// <summary>Signs in with the demo key of <paramref name="portalOf"/>, by default the tenant's own portal.</summary>
     private Task<GrpcCallResult> LoginAsync(string tenant, string identifier, string pin, string? portalOf = null) =>
-        server.Client.CallAsync(Login, new { tenant, identifier, pin }, SesameServer.Portal(portalOf ?? tenant));
+        server.Client.CallAsync(Login, new { tenant, identifier, secret = pin }, SesameServer.Portal(portalOf ?? tenant));
 }

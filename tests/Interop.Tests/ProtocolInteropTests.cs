@@ -44,12 +44,12 @@ public sealed class ProtocolInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task InvalidArgument_StatusDetailsCarryBadRequestFields()
     {
-        var result = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "", pin = "12" }, SesameServer.Portal("assu2000"));
+        var result = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "", secret = "12" }, SesameServer.Portal("assu2000"));
 
         var details = Google.Rpc.Status.Parser.ParseFrom(Convert.FromBase64String(result.Trailers["grpc-status-details-bin"]!.ToString()));
         var badRequest = details.Details.Single().Unpack<Google.Rpc.BadRequest>();
         Assert.Equal(3, result.Code);
-        Assert.Equal(["identifier", "pin"], badRequest.FieldViolations.Select(violation => violation.Field));
+        Assert.Equal(["identifier", "secret"], badRequest.FieldViolations.Select(violation => violation.Field));
     }
 
     [Fact]
@@ -72,26 +72,26 @@ public sealed class ProtocolInteropTests(SesameServerFixture fixture)
         // Twenty sign-ins queue on one account (one at a time, ~60 ms of hashing each); one more call with a
         // deadline waits behind them, and the server's clock then passes its deadline.
         var identifier = $"D{Guid.NewGuid():N}"[..12];
-        var created = await server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant = "acs", identifier, pin = "482913" }, SesameServer.BackOffice);
+        var created = await server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant = "acs", identifier, secret = "482913" }, SesameServer.BackOffice);
         Assert.Equal(0, created.Code);
-        var busy = Enumerable.Range(0, 20).Select(_ => server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, pin = "482913" }, SesameServer.Portal("acs"))).ToArray();
+        var busy = Enumerable.Range(0, 20).Select(_ => server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, secret = "482913" }, SesameServer.Portal("acs"))).ToArray();
         var timersBefore = server.Clock.PendingTimerCount;
 
-        var late = server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, pin = "930517" }, SesameServer.Portal("acs"), timeoutMs: 120_000);
+        var late = server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, secret = "930517" }, SesameServer.Portal("acs"), timeoutMs: 120_000);
         await Eventually.TrueAsync(() => server.Clock.PendingTimerCount > timersBefore);
         server.Clock.Advance(TimeSpan.FromMinutes(2));
         var lateResult = await late;
         await Task.WhenAll(busy);
 
         Assert.Equal(4, lateResult.Code);
-        var after = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, pin = "930517" }, SesameServer.Portal("acs"));
+        var after = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, secret = "930517" }, SesameServer.Portal("acs"));
         Assert.Equal("2", after.Field("remaining_attempts"));
     }
 
     [Fact]
     public async Task MessageOverTheReceiveLimit_ResourceExhausted()
     {
-        var result = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = new string('x', 70 * 1024), pin = "482913" }, SesameServer.Portal("assu2000"));
+        var result = await server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = new string('x', 70 * 1024), secret = "482913" }, SesameServer.Portal("assu2000"));
 
         Assert.Equal(8, result.Code);
         Assert.Contains("65536", result.Details, StringComparison.Ordinal);

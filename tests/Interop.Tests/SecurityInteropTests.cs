@@ -20,7 +20,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     {
         var identifier = await CreateMemberAsync("assu2000");
 
-        var result = await Server.Client.CallAsync(Login, new { tenant = "assu2000", identifier, pin = WrongPin });
+        var result = await Server.Client.CallAsync(Login, new { tenant = "assu2000", identifier, secret = WrongPin });
 
         Assert.Equal(16, result.Code);
         Assert.Equal("2", (await LoginAsync("assu2000", identifier, WrongPin, SesameServer.Portal("assu2000"))).Field("remaining_attempts"));
@@ -32,7 +32,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     [InlineData("demo-assu2000-portal-key")]
     public async Task Login_WrongCredential_Unauthenticated(string authorization)
     {
-        var result = await Server.Client.CallAsync(Login, new { tenant = "assu2000", identifier = "AS100001", pin = Pin }, new Dictionary<string, string> { ["authorization"] = authorization });
+        var result = await Server.Client.CallAsync(Login, new { tenant = "assu2000", identifier = "AS100001", secret = Pin }, new Dictionary<string, string> { ["authorization"] = authorization });
 
         Assert.Equal(16, result.Code);
     }
@@ -66,7 +66,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     {
         var identifier = $"P{Guid.NewGuid():N}"[..12];
 
-        var result = await Server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, pin = Pin }, SesameServer.Portal("assu2000"));
+        var result = await Server.Client.CallAsync(CreateMember, new { tenant = "assu2000", identifier, secret = Pin }, SesameServer.Portal("assu2000"));
 
         Assert.Equal(7, result.Code);
         Assert.Equal(5, (await AuditTrailAsync("assu2000", identifier)).Code);
@@ -155,7 +155,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     }
 
     private Task<GrpcCallResult> LoginAsync(string tenant, string identifier, string pin, Dictionary<string, string> metadata) =>
-        Server.Client.CallAsync(Login, new { tenant, identifier, pin }, metadata);
+        Server.Client.CallAsync(Login, new { tenant, identifier, secret = pin }, metadata);
 
     private Task<GrpcCallResult> AuditTrailAsync(string tenant, string identifier) =>
         Server.Client.CallAsync(GetAuditTrail, new { tenant, identifier }, SesameServer.BackOffice);
@@ -163,7 +163,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     private async Task<string> CreateMemberAsync(string tenant)
     {
         var identifier = $"S{Guid.NewGuid():N}"[..12];
-        var result = await Server.Client.CallAsync(CreateMember, new { tenant, identifier, pin = Pin, birth_date = "" }, SesameServer.BackOffice);
+        var result = await Server.Client.CallAsync(CreateMember, new { tenant, identifier, secret = Pin, birth_date = "" }, SesameServer.BackOffice);
         Assert.Equal("CREATE_MEMBER_STATUS_CREATED", result.Field("status"));
         return identifier;
     }

@@ -14,7 +14,7 @@ public sealed class SessionInteropTests(SesameServerFixture fixture)
     public async Task Login_Success_TokenValidatesForTheMemberUntilLogout()
     {
         var identifier = await CreateMemberAsync("assu2000");
-        var login = await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier, pin = Pin }, SesameServer.Portal("assu2000"));
+        var login = await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier, secret = Pin }, SesameServer.Portal("assu2000"));
         var token = login.Field("session_token")!;
 
         var valid = await ValidateAsync("assu2000", token);
@@ -74,7 +74,7 @@ public sealed class SessionInteropTests(SesameServerFixture fixture)
         var tokens = new List<string>();
         for (var i = 0; i < 2; i++)
         {
-            tokens.Add((await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "cpms", identifier, pin = Pin }, SesameServer.Portal("cpms"))).Field("session_token")!);
+            tokens.Add((await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "cpms", identifier, secret = Pin }, SesameServer.Portal("cpms"))).Field("session_token")!);
         }
 
         var ended = await Server.Client.CallAsync("sesame.v1.MemberAdmin/EndSessions", new { tenant = "cpms", identifier }, SesameServer.BackOffice);
@@ -92,14 +92,14 @@ public sealed class SessionInteropTests(SesameServerFixture fixture)
     private async Task<string> SignInAsync(string tenant)
     {
         var identifier = await CreateMemberAsync(tenant);
-        var login = await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, pin = Pin }, SesameServer.Portal(tenant));
+        var login = await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, secret = Pin }, SesameServer.Portal(tenant));
         return login.Field("session_token")!;
     }
 
     private async Task<string> CreateMemberAsync(string tenant)
     {
         var identifier = $"V{Guid.NewGuid():N}"[..12];
-        var result = await Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant, identifier, pin = Pin }, SesameServer.BackOffice);
+        var result = await Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant, identifier, secret = Pin }, SesameServer.BackOffice);
         Assert.Equal(0, result.Code);
         return identifier;
     }

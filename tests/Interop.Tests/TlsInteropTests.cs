@@ -55,7 +55,7 @@ public sealed class TlsInteropTests : IAsyncLifetime
     public async Task NodeClientOverTls_HealthAndSignIn_Work()
     {
         var health = await Server.Client.CallAsync("grpc.health.v1.Health/Check", new { service = "" });
-        var login = await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "AS100001", pin = "482913" }, SesameServer.Portal("assu2000"));
+        var login = await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "AS100001", secret = "482913" }, SesameServer.Portal("assu2000"));
 
         Assert.Equal("SERVING", health.Field("status"));
         Assert.Equal("LOGIN_STATUS_SUCCEEDED", login.Field("status"));

@@ -19,11 +19,11 @@ public sealed partial class RunCommandTests
         await using var client = NodeGrpcClient.Start(silo.Address);
 
         var health = await client.CallAsync("grpc.health.v1.Health/Check", new { service = "" });
-        var login = await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "AS100001", pin = "482913" }, Portal("assu2000"));
+        var login = await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = "AS100001", secret = "482913" }, Portal("assu2000"));
         var failures = new List<GrpcCallResult>();
         for (var i = 0; i < 3; i++)
         {
-            failures.Add(await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier = "AC200001", pin = "111999" }, Portal("acs")));
+            failures.Add(await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier = "AC200001", secret = "111999" }, Portal("acs")));
         }
 
         Assert.Equal("SERVING", health.Field("status"));

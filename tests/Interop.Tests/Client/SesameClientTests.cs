@@ -28,10 +28,10 @@ public sealed class SesameClientTests(SesameServerFixture fixture)
         using var portal = Connect(DemoCredentials.PortalKey("assu2000"));
         using var backOffice = Connect(DemoCredentials.BackOfficeKey);
         var identifier = $"C{Guid.NewGuid():N}"[..12];
-        await backOffice.CreateMemberAsync(new CreateMemberRequest { Tenant = "assu2000", Identifier = identifier, Pin = "482913" });
+        await backOffice.CreateMemberAsync(new CreateMemberRequest { Tenant = "assu2000", Identifier = identifier, Secret = "482913" });
 
         var reply = await portal.LoginAsync(
-            new LoginRequest { Tenant = "assu2000", Identifier = identifier, Pin = "482913" },
+            new LoginRequest { Tenant = "assu2000", Identifier = identifier, Secret = "482913" },
             new CallOptions { ClientIp = "198.51.100.23", UserAgent = "Sesame.Client tests" });
         var trail = await backOffice.GetAuditTrailAsync(new GetAuditTrailRequest { Tenant = "assu2000", Identifier = identifier });
 
@@ -44,10 +44,10 @@ public sealed class SesameClientTests(SesameServerFixture fixture)
     {
         using var client = Connect(DemoCredentials.PortalKey("assu2000"));
 
-        var exception = await Assert.ThrowsAsync<RpcException>(() => client.LoginAsync(new LoginRequest { Tenant = "assu2000", Identifier = "", Pin = "12" }));
+        var exception = await Assert.ThrowsAsync<RpcException>(() => client.LoginAsync(new LoginRequest { Tenant = "assu2000", Identifier = "", Secret = "12" }));
 
         Assert.Equal(StatusCode.InvalidArgument, exception.StatusCode);
-        Assert.Equal(["identifier", "pin"], exception.FieldViolations.Select(violation => violation.Field));
+        Assert.Equal(["identifier", "secret"], exception.FieldViolations.Select(violation => violation.Field));
         Assert.StartsWith("Invalid request: identifier: is required", exception.Message, StringComparison.Ordinal);
     }
 
@@ -56,7 +56,7 @@ public sealed class SesameClientTests(SesameServerFixture fixture)
     {
         using var client = Connect("not-a-key");
 
-        var exception = await Assert.ThrowsAsync<RpcException>(() => client.LoginAsync(new LoginRequest { Tenant = "assu2000", Identifier = "AS100001", Pin = "482913" }));
+        var exception = await Assert.ThrowsAsync<RpcException>(() => client.LoginAsync(new LoginRequest { Tenant = "assu2000", Identifier = "AS100001", Secret = "482913" }));
 
         Assert.Equal(StatusCode.Unauthenticated, exception.StatusCode);
     }
@@ -81,8 +81,8 @@ public sealed class SesameClientTests(SesameServerFixture fixture)
         using var client = SesameClient.Create(new Uri($"http://{Server.Address}"), DemoCredentials.PortalKey("acs"), time: clientClock);
         using var backOffice = Connect(DemoCredentials.BackOfficeKey);
         var identifier = $"L{Guid.NewGuid():N}"[..12];
-        await backOffice.CreateMemberAsync(new CreateMemberRequest { Tenant = "acs", Identifier = identifier, Pin = "482913" });
-        var login = new LoginRequest { Tenant = "acs", Identifier = identifier, Pin = "482913" };
+        await backOffice.CreateMemberAsync(new CreateMemberRequest { Tenant = "acs", Identifier = identifier, Secret = "482913" });
+        var login = new LoginRequest { Tenant = "acs", Identifier = identifier, Secret = "482913" };
         var busy = Enumerable.Range(0, 20).Select(_ => client.LoginAsync(login)).ToArray();
 
         var late = client.LoginAsync(login, new CallOptions { Timeout = TimeSpan.FromSeconds(30) });

@@ -27,6 +27,13 @@ public sealed class OptionDefaultsTests
         Assert.Equal((100_000, 16, 0, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId));
         Assert.Equal((string.Empty, true), (tenant.DisplayName, tenant.RevealRemainingAttempts));
         Assert.Equal((3, TimeSpan.FromMinutes(1)), (tenant.Lockout.MaxFailedAttempts, tenant.Lockout.Duration));
+        Assert.Equal((2.0, TimeSpan.FromDays(1), 10), (tenant.Lockout.DurationMultiplier, tenant.Lockout.MaxDuration, tenant.Lockout.LockoutsBeforeRecovery));
+        Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromHours(8)), (tenant.Sessions.IdleTimeout, tenant.Sessions.AbsoluteLifetime));
+        Assert.Equal((SecretKind.Pin, (TimeSpan?)null), (tenant.Secret.Kind, tenant.Secret.RenewalAdvisedAfter));
+        var password = tenant.Secret.Password;
+        Assert.Equal((12, 128, true, true, true, true, string.Empty), (password.MinLength, password.MaxLength, password.RequireUppercase, password.RequireLowercase, password.RequireDigit, password.RequireSpecial, password.ForbiddenCharacters));
+        var rateLimit = new Frontend.Security.RateLimitOptions();
+        Assert.Equal((1000.0, 2000), (rateLimit.PermitsPerSecond, rateLimit.Burst));
         Assert.True(demo.Enabled);
         Assert.Empty(new TenantsOptions());
     }
