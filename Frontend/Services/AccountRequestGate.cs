@@ -20,12 +20,13 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
     /// </summary>
     public AccountRequest Open(ServerCallContext context, CallerKind kind, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
     {
+        string? normalized = null;
         var (origin, policy) = Pass(context, kind, tenant, (violations, policy) =>
         {
-            RequestRules.CheckIdentifier(identifier, violations);
+            normalized = RequestRules.CheckIdentifier(identifier, policy, violations);
             checkMore?.Invoke(violations, policy);
         });
-        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(tenant, identifier)), origin, policy);
+        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(tenant, normalized!)), origin, policy);
     }
 
     /// <summary>Passes the edge for a portal's call on one of its sessions.</summary>

@@ -19,6 +19,12 @@ internal sealed class PortalService(AccountRequestGate gate)
             LockoutDuration = Duration.FromTimeSpan(policy.Lockout.Duration),
             RevealsRemainingAttempts = policy.RevealRemainingAttempts,
             SecretKind = policy.Secret.Kind == Grains.Interfaces.Tenants.SecretKind.Pin ? V1.SecretKind.Pin : V1.SecretKind.Password,
+            IdentifierKind = policy.Identifier switch
+            {
+                Grains.Interfaces.Tenants.IdentifierKind.Nir => V1.IdentifierKind.Nir,
+                Grains.Interfaces.Tenants.IdentifierKind.MemberNumber => V1.IdentifierKind.MemberNumber,
+                _ => V1.IdentifierKind.Issued,
+            },
             PasswordRules = policy.Secret.Kind == Grains.Interfaces.Tenants.SecretKind.Password ? Rules(policy.Secret.Password) : null,
         });
     }

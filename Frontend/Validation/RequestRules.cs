@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Secrets;
 using Sesame.Grpc;
@@ -23,15 +24,40 @@ internal static class RequestRules
         }
     }
 
-    public static void CheckIdentifier(string identifier, List<FieldViolation> violations)
+    /// <summary>
+    /// Checks an identifier as the tenant's kind says (when the tenant is known) and returns it in the form accounts
+    /// are keyed by, or null with a violation added.
+    /// </summary>
+    public static string? CheckIdentifier(string identifier, TenantPolicy? policy, List<FieldViolation> violations)
     {
         if (identifier.Length == 0)
         {
             violations.Add(new("identifier", "is required"));
+            return null;
         }
-        else if (identifier.Length > MaxIdentifierLength || identifier.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+
+        if (identifier.Length > MaxIdentifierLength || identifier.Any(char.IsControl))
         {
-            violations.Add(new("identifier", $"must be at most {MaxIdentifierLength} characters with no spaces or control characters"));
+            violations.Add(new("identifier", $"must be at most {MaxIdentifierLength} characters with no control characters"));
+            return null;
+        }
+
+        switch (policy?.Identifier)
+        {
+            case IdentifierKind.Nir:
+                return Nir.Normalize(identifier) ?? Refuse("must be a social security number: 15 characters whose last two are its key");
+            case IdentifierKind.MemberNumber when identifier.All(char.IsAsciiDigit):
+                return identifier;
+            case IdentifierKind.MemberNumber:
+                return Refuse("must be a member number: digits only");
+            default:
+                return identifier.Any(char.IsWhiteSpace) ? Refuse("must have no spaces") : identifier;
+        }
+
+        string? Refuse(string description)
+        {
+            violations.Add(new("identifier", description));
+            return null;
         }
     }
 

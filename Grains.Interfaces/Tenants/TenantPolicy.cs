@@ -9,6 +9,9 @@ public sealed class TenantPolicy
     [MaxLength(100)]
     public string DisplayName { get; set; } = string.Empty;
 
+    /// <summary>What members identify themselves with. Default: <see cref="IdentifierKind.IssuedIdentifier"/>.</summary>
+    public IdentifierKind Identifier { get; set; } = IdentifierKind.IssuedIdentifier;
+
     /// <summary>The secret members sign in with: a PIN by default.</summary>
     [Required]
     public SecretPolicy Secret { get; set; } = new();

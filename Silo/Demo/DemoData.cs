@@ -9,10 +9,11 @@ internal static class DemoData
     {
         ["assu2000"] = new() { DisplayName = "ASSU2000" },
         ["acs"] = new() { DisplayName = "ACS" },
-        ["cpms"] = new() { DisplayName = "CPMS", RevealRemainingAttempts = true },
+        ["cpms"] = new() { DisplayName = "CPMS", Identifier = IdentifierKind.Nir },
         ["mnt"] = new()
         {
             DisplayName = "Mutuelle des agents publics",
+            Identifier = IdentifierKind.MemberNumber,
             Secret = new SecretPolicy
             {
                 Kind = SecretKind.Password,

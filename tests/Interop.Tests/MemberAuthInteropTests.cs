@@ -104,7 +104,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task UnlockMember_NoAccount_NotFound()
     {
-        var result = await server.Client.CallAsync("sesame.v1.MemberAdmin/UnlockMember", new { tenant = "cpms", identifier = "NOBODY-HERE" }, SesameServer.BackOffice);
+        var result = await server.Client.CallAsync("sesame.v1.MemberAdmin/UnlockMember", new { tenant = "cpms", identifier = TestIdentifiers.Nir() }, SesameServer.BackOffice);
 
         Assert.Equal(5, result.Code);
     }
@@ -148,6 +148,27 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
         var firstRealFailure = await LoginAsync("assu2000", identifier, WrongPin);
 
         Assert.Equal("2", firstRealFailure.Field("remaining_attempts"));
+    }
+
+    [Theory]
+    [InlineData("185057800608492")]
+    [InlineData("18505780060849")]
+    [InlineData("AS100001")]
+    public async Task Login_CpmsWithABadNir_InvalidArgumentNamingTheIdentifier(string nir)
+    {
+        // CPMS, "2. Je saisis mon numéro de Sécurité Sociale et mon mot de passe à 6 chiffres."
+        var result = await LoginAsync("cpms", nir, Pin);
+
+        Assert.Equal(3, result.Code);
+        Assert.Contains("identifier: must be a social security number", result.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_CpmsNirTypedWithSpaces_SameAccount()
+    {
+        var result = await LoginAsync("cpms", "1 85 05 78 006 084 91", "264815");
+
+        Assert.Equal("LOGIN_STATUS_SUCCEEDED", result.Field("status"));
     }
 
     [Fact]
@@ -212,7 +233,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
 
     private async Task<string> CreateMemberAsync(string tenant)
     {
-        var identifier = $"T{Guid.NewGuid():N}"[..12];
+        var identifier = TestIdentifiers.For(tenant);
         var result = await server.Client.CallAsync(CreateMember, new { tenant, identifier, secret = Pin, birth_date = "1985-03-14" }, SesameServer.BackOffice);
         Assert.Equal("CREATE_MEMBER_STATUS_CREATED", result.Field("status"));
         return identifier;

@@ -82,6 +82,8 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
         Assert.Equal("3", result.Field("max_failed_attempts"));
         Assert.Equal("60", result.Response!["lockout_duration"]!["seconds"]!.ToString());
         Assert.Equal("true", result.Field("reveals_remaining_attempts"), ignoreCase: true);
+        Assert.Equal("IDENTIFIER_KIND_NIR", result.Field("identifier_kind"));
+        Assert.Equal("SECRET_KIND_PIN", result.Field("secret_kind"));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class SessionInteropTests(SesameServerFixture fixture)
 
     private async Task<string> CreateMemberAsync(string tenant)
     {
-        var identifier = $"V{Guid.NewGuid():N}"[..12];
+        var identifier = TestIdentifiers.For(tenant);
         var result = await Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant, identifier, secret = Pin }, SesameServer.BackOffice);
         Assert.Equal(0, result.Code);
         return identifier;

@@ -30,6 +30,7 @@ public sealed class OptionDefaultsTests
         Assert.Equal((2.0, TimeSpan.FromDays(1), 10), (tenant.Lockout.DurationMultiplier, tenant.Lockout.MaxDuration, tenant.Lockout.LockoutsBeforeRecovery));
         Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromHours(8)), (tenant.Sessions.IdleTimeout, tenant.Sessions.AbsoluteLifetime));
         Assert.Equal((SecretKind.Pin, (TimeSpan?)null), (tenant.Secret.Kind, tenant.Secret.RenewalAdvisedAfter));
+        Assert.Equal(IdentifierKind.IssuedIdentifier, tenant.Identifier);
         var password = tenant.Secret.Password;
         Assert.Equal((12, 128, true, true, true, true, string.Empty), (password.MinLength, password.MaxLength, password.RequireUppercase, password.RequireLowercase, password.RequireDigit, password.RequireSpecial, password.ForbiddenCharacters));
         var rateLimit = new Frontend.Security.RateLimitOptions();

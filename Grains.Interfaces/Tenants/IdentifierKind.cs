@@ -1,0 +1,14 @@
+namespace Sesame.Grains.Interfaces.Tenants;
+
+/// <summary>What members of a tenant identify themselves with.</summary>
+public enum IdentifierKind
+{
+    /// <summary>An identifier the insurer issued (assu2000, acs): up to 64 characters, no spaces.</summary>
+    IssuedIdentifier = 0,
+
+    /// <summary>A member number (mnt: "N° adhérent"): digits only.</summary>
+    MemberNumber = 1,
+
+    /// <summary>The social security number (cpms): 15 characters with a valid key; spaces are ignored.</summary>
+    Nir = 2,
+}
