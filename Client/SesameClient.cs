@@ -46,6 +46,9 @@ public sealed class SesameClient : IDisposable
     public Task<LoginReply> LoginAsync(LoginRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         calls.CallAsync("/sesame.v1.MemberAuth/Login", request, LoginReply.Parser, options, cancellationToken);
 
+    public Task<Keypad> IssueKeypadAsync(string tenant, CallOptions? options = null, CancellationToken cancellationToken = default) =>
+        calls.CallAsync("/sesame.v1.MemberAuth/IssueKeypad", new IssueKeypadRequest { Tenant = tenant }, Keypad.Parser, options, cancellationToken);
+
     public Task<ValidateSessionReply> ValidateSessionAsync(ValidateSessionRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         calls.CallAsync("/sesame.v1.MemberAuth/ValidateSession", request, ValidateSessionReply.Parser, options, cancellationToken);
 

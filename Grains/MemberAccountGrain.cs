@@ -223,7 +223,7 @@ internal sealed partial class MemberAccountGrain(
             account.State.Sessions.Remove(ended);
         }
 
-        var token = SessionKey.NewToken();
+        var token = RandomToken.New();
         var key = SessionKey.For(MemberAccountKey.TenantOf(GetPrimaryKeyString()), token);
         account.State.Sessions[key] = now + policy.Sessions.AbsoluteLifetime;
         return (token, key);

@@ -34,13 +34,16 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
     {
         Pass(context, CallerKind.Portal, tenant, (violations, _) =>
         {
-            if (!SessionKey.IsWellFormed(sessionToken))
+            if (!RandomToken.IsWellFormed(sessionToken))
             {
-                violations.Add(new("session_token", $"must be the {SessionKey.TokenLength}-character token that Login returned"));
+                violations.Add(new("session_token", $"must be the {RandomToken.Length}-character token that Login returned"));
             }
         });
         return grains.GetGrain<ISessionGrain>(SessionKey.For(tenant, sessionToken));
     }
+
+    /// <summary>A keypad of <paramref name="tenant"/> by id.</summary>
+    public IKeypadGrain Keypad(string tenant, string keypadId) => grains.GetGrain<IKeypadGrain>($"{tenant}/{keypadId}");
 
     /// <summary>Passes the edge for a call on a tenant as a whole, and returns its policy.</summary>
     public TenantPolicy OpenTenant(ServerCallContext context, CallerKind kind, string tenant) => Pass(context, kind, tenant, checkMore: null).Policy;

@@ -12,8 +12,20 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
 {
     public async Task<LoginReply> LoginAsync(LoginRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, (violations, policy) => RequestRules.CheckSecret("secret", request.Secret, policy, violations));
-        var result = await account.LoginAsync(request.Secret, origin, context.CancellationToken);
+        var (account, origin, policy) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, (violations, policy) =>
+            RequestRules.CheckSignIn(request.Secret, request.KeypadId, request.Positions, policy, violations));
+        var secret = request.Secret;
+        if (policy.Keypad.Enabled)
+        {
+            if (await gate.Keypad(request.Tenant, request.KeypadId).ResolveAsync(request.Positions, context.CancellationToken) is not { } typed)
+            {
+                return new LoginReply { Status = V1.LoginStatus.KeypadRefused };
+            }
+
+            secret = typed;
+        }
+
+        var result = await account.LoginAsync(secret, origin, context.CancellationToken);
         return result.Status switch
         {
             Grains.Interfaces.LoginStatus.Succeeded => new LoginReply
@@ -29,6 +41,19 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
             Grains.Interfaces.LoginStatus.UnknownTenant => throw RequestRules.TenantNotFound(request.Tenant),
             _ => throw new InvalidOperationException($"Unmapped login status {result.Status}."),
         };
+    }
+
+    public async Task<Keypad> IssueKeypadAsync(IssueKeypadRequest request, ServerCallContext context)
+    {
+        var policy = gate.OpenTenant(context, CallerKind.Portal, request.Tenant);
+        if (!policy.Keypad.Enabled)
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' takes the PIN itself, not keypad positions.");
+        }
+
+        var id = RandomToken.New();
+        var issued = await gate.Keypad(request.Tenant, id).IssueAsync(policy.Keypad.Lifetime, context.CancellationToken);
+        return new Keypad { KeypadId = id, Digits = { issued.Digits }, ExpiresAt = Timestamp.FromDateTimeOffset(issued.ExpiresAt) };
     }
 
     public async Task<ValidateSessionReply> ValidateSessionAsync(ValidateSessionRequest request, ServerCallContext context)

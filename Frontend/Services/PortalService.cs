@@ -25,6 +25,7 @@ internal sealed class PortalService(AccountRequestGate gate)
                 Grains.Interfaces.Tenants.IdentifierKind.MemberNumber => V1.IdentifierKind.MemberNumber,
                 _ => V1.IdentifierKind.Issued,
             },
+            Keypad = policy.Keypad.Enabled,
             PasswordRules = policy.Secret.Kind == Grains.Interfaces.Tenants.SecretKind.Password ? Rules(policy.Secret.Password) : null,
         });
     }

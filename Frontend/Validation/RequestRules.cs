@@ -61,6 +61,44 @@ internal static class RequestRules
         }
     }
 
+    /// <summary>
+    /// What a sign-in must carry: with the tenant's keypad on, a keypad id and six positions and no secret; otherwise
+    /// a secret of the tenant's kind and no keypad.
+    /// </summary>
+    public static void CheckSignIn(string secret, string keypadId, IReadOnlyList<int> positions, TenantPolicy? policy, List<FieldViolation> violations)
+    {
+        if (policy is null)
+        {
+            return;
+        }
+
+        if (!policy.Keypad.Enabled)
+        {
+            CheckSecret("secret", secret, policy, violations);
+            if (keypadId.Length > 0 || positions.Count > 0)
+            {
+                violations.Add(new("keypad_id", "must be empty: this tenant takes no keypad"));
+            }
+
+            return;
+        }
+
+        if (secret.Length > 0)
+        {
+            violations.Add(new("secret", "must be empty: this tenant takes the PIN as keypad positions"));
+        }
+
+        if (!RandomToken.IsWellFormed(keypadId))
+        {
+            violations.Add(new("keypad_id", "must be the id IssueKeypad returned"));
+        }
+
+        if (positions.Count != SecretRules.PinLength || positions.Any(position => position is < 0 or > 9))
+        {
+            violations.Add(new("positions", $"must be {SecretRules.PinLength} keypad positions from 0 to 9"));
+        }
+    }
+
     /// <summary>The shape of a secret presented to sign in; the full rules apply when one is chosen.</summary>
     public static void CheckSecret(string field, string secret, TenantPolicy? policy, List<FieldViolation> violations)
     {

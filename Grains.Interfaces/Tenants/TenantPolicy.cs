@@ -16,6 +16,10 @@ public sealed class TenantPolicy
     [Required]
     public SecretPolicy Secret { get; set; } = new();
 
+    /// <summary>The scrambled keypad. Default: off.</summary>
+    [Required]
+    public KeypadPolicy Keypad { get; set; } = new();
+
     /// <summary>Lockout after failed sign-ins.</summary>
     [Required]
     public LockoutPolicy Lockout { get; set; } = new();

@@ -14,6 +14,7 @@ public static class GrainsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddGrain<IMemberAccountGrain, MemberAccountGrain>();
         builder.AddGrain<ISessionGrain, SessionGrain>();
+        builder.AddGrain<IKeypadGrain, KeypadGrain>();
         builder.Services.AddOptions<SecretHashingOptions>().ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SecretHashingOptions>, SecretHashingOptionsValidator>();
         builder.Services.AddSingleton<ISecretHasher, Pbkdf2SecretHasher>();

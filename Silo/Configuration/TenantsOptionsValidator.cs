@@ -21,7 +21,7 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
                 failures.Add($"Tenant id '{id}' must be 1 to 32 lower-case letters, digits or '-'.");
             }
 
-            foreach (var target in new object[] { policy, policy.Lockout, policy.Sessions, policy.Secret, policy.Secret.Password })
+            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password })
             {
                 var results = new List<ValidationResult>();
                 if (!Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true))

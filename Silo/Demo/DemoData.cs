@@ -9,7 +9,7 @@ internal static class DemoData
     {
         ["assu2000"] = new() { DisplayName = "ASSU2000" },
         ["acs"] = new() { DisplayName = "ACS" },
-        ["cpms"] = new() { DisplayName = "CPMS", Identifier = IdentifierKind.Nir },
+        ["cpms"] = new() { DisplayName = "CPMS", Identifier = IdentifierKind.Nir, Keypad = new KeypadPolicy { Enabled = true } },
         ["mnt"] = new()
         {
             DisplayName = "Mutuelle des agents publics",

@@ -76,7 +76,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
 
         Assert.Equal(LoginStatus.Succeeded, result.Status);
         Assert.Equal(host.Time.GetUtcNow(), (await host.ReadStoredAsync(key))!.LastLoginAt);
-        Assert.True(SessionKey.IsWellFormed(result.Session!.Token));
+        Assert.True(RandomToken.IsWellFormed(result.Session!.Token));
         Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromMinutes(15), result.Session.ExpiresAt);
     }
 

@@ -84,15 +84,15 @@ public sealed class SessionGrainTests : IAsyncLifetime
     [Fact]
     public void NewToken_Tokens_AreWellFormedAndDistinct()
     {
-        var tokens = Enumerable.Range(0, 1000).Select(_ => SessionKey.NewToken()).ToArray();
+        var tokens = Enumerable.Range(0, 1000).Select(_ => RandomToken.New()).ToArray();
 
-        Assert.All(tokens, token => Assert.True(SessionKey.IsWellFormed(token)));
+        Assert.All(tokens, token => Assert.True(RandomToken.IsWellFormed(token)));
         Assert.Equal(1000, tokens.Distinct().Count());
     }
 
     private async Task<ISessionGrain> StartAsync()
     {
-        var session = host.Session(SessionKey.NewToken());
+        var session = host.Session(RandomToken.New());
         await session.StartAsync("assu2000/M1", Policy, CancellationToken.None);
         return session;
     }

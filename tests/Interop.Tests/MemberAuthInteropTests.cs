@@ -241,5 +241,5 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
 
     /// <summary>Signs in with the demo key of <paramref name="portalOf"/>, by default the tenant's own portal.</summary>
     private Task<GrpcCallResult> LoginAsync(string tenant, string identifier, string pin, string? portalOf = null) =>
-        server.Client.CallAsync(Login, new { tenant, identifier, secret = pin }, SesameServer.Portal(portalOf ?? tenant));
+        server.SignInAsync(tenant, identifier, pin, SesameServer.Portal(portalOf ?? tenant));
 }

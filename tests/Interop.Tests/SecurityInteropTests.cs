@@ -84,6 +84,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
         Assert.Equal("true", result.Field("reveals_remaining_attempts"), ignoreCase: true);
         Assert.Equal("IDENTIFIER_KIND_NIR", result.Field("identifier_kind"));
         Assert.Equal("SECRET_KIND_PIN", result.Field("secret_kind"));
+        Assert.Equal("true", result.Field("keypad"), ignoreCase: true);
     }
 
     [Fact]

@@ -38,6 +38,24 @@ public sealed class SesameServer : IAsyncDisposable
 
     public static Dictionary<string, string> BackOffice { get; } = new() { ["authorization"] = $"Bearer {DemoCredentials.BackOfficeKey}" };
 
+    /// <summary>
+    /// Signs in as a portal would: for cpms through a fresh scrambled keypad, pressing the positions of the PIN's
+    /// digits; for the other tenants with the secret itself.
+    /// </summary>
+    public async Task<GrpcCallResult> SignInAsync(string tenant, string identifier, string secret, Dictionary<string, string>? metadata = null)
+    {
+        metadata ??= Portal(tenant);
+        if (tenant != "cpms")
+        {
+            return await Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, secret }, metadata);
+        }
+
+        var keypad = await Client.CallAsync("sesame.v1.MemberAuth/IssueKeypad", new { tenant }, metadata);
+        var digits = keypad.Response!["digits"]!.AsArray().Select(digit => (int)digit!).ToList();
+        var positions = secret.Select(digit => digits.IndexOf(digit - '0')).ToArray();
+        return await Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, keypad_id = keypad.Field("keypad_id"), positions }, metadata);
+    }
+
     /// <summary>Starts a server; with <paramref name="caFile"/>, the client connects over TLS trusting that certificate.</summary>
     public static async Task<SesameServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? caFile = null)
     {

@@ -74,7 +74,7 @@ public sealed class SessionInteropTests(SesameServerFixture fixture)
         var tokens = new List<string>();
         for (var i = 0; i < 2; i++)
         {
-            tokens.Add((await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "cpms", identifier, secret = Pin }, SesameServer.Portal("cpms"))).Field("session_token")!);
+            tokens.Add((await Server.SignInAsync("cpms", identifier, Pin)).Field("session_token")!);
         }
 
         var ended = await Server.Client.CallAsync("sesame.v1.MemberAdmin/EndSessions", new { tenant = "cpms", identifier }, SesameServer.BackOffice);

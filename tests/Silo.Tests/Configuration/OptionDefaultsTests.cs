@@ -31,6 +31,7 @@ public sealed class OptionDefaultsTests
         Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromHours(8)), (tenant.Sessions.IdleTimeout, tenant.Sessions.AbsoluteLifetime));
         Assert.Equal((SecretKind.Pin, (TimeSpan?)null), (tenant.Secret.Kind, tenant.Secret.RenewalAdvisedAfter));
         Assert.Equal(IdentifierKind.IssuedIdentifier, tenant.Identifier);
+        Assert.Equal((false, TimeSpan.FromMinutes(5)), (tenant.Keypad.Enabled, tenant.Keypad.Lifetime));
         var password = tenant.Secret.Password;
         Assert.Equal((12, 128, true, true, true, true, string.Empty), (password.MinLength, password.MaxLength, password.RequireUppercase, password.RequireLowercase, password.RequireDigit, password.RequireSpecial, password.ForbiddenCharacters));
         var rateLimit = new Frontend.Security.RateLimitOptions();

@@ -1,0 +1,47 @@
+using Sesame.Grains.Interfaces;
+
+namespace Sesame.Grains.Tests;
+
+public sealed class KeypadGrainTests : IAsyncLifetime
+{
+    private readonly GrainsTestHost host = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task ResolveAsync_Positions_DigitsShownThere()
+    {
+        var keypad = host.Grains.GetGrain<IKeypadGrain>($"cpms/{RandomToken.New()}");
+        var issued = await keypad.IssueAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+        var positions = "264815".Select(digit => issued.Digits.ToList().IndexOf(digit - '0')).ToArray();
+
+        Assert.Equal("264815", await keypad.ResolveAsync(positions, CancellationToken.None));
+        Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromMinutes(5), issued.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_UsedThroughAnotherReplica_Null()
+    {
+        var key = $"cpms/{RandomToken.New()}";
+        await using var replica = new GrainsTestHost(host.Storage, host.Time);
+        await host.Grains.GetGrain<IKeypadGrain>(key).IssueAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+        await host.Grains.GetGrain<IKeypadGrain>(key).ResolveAsync([0, 1, 2, 3, 4, 5], CancellationToken.None);
+
+        var onReplica = await replica.Grains.GetGrain<IKeypadGrain>(key).ResolveAsync([0, 1, 2, 3, 4, 5], CancellationToken.None);
+
+        Assert.Null(onReplica);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_Expired_Null()
+    {
+        var keypad = host.Grains.GetGrain<IKeypadGrain>($"cpms/{RandomToken.New()}");
+        await keypad.IssueAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Null(await keypad.ResolveAsync([0, 1, 2, 3, 4, 5], CancellationToken.None));
+    }
+}
