@@ -8,7 +8,6 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="RenewalAdvised">On success: the secret is older than the tenant advises.</param>
 public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null, bool RenewalAdvised = false)
 {
-
     public static LoginResult UnknownTenant { get; } = new(LoginStatus.UnknownTenant);
 
     public static LoginResult RecoveryRequired { get; } = new(LoginStatus.RecoveryRequired);

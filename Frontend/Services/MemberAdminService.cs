@@ -32,7 +32,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
     {
         var (account, _, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
         var trail = await account.GetAuditTrailAsync(context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, "No account has this identifier.");
+            ?? throw AccountNotFound();
         var reply = new GetAuditTrailReply();
         reply.Entries.AddRange(trail.Select(entry => new V1.AuditEntry
         {
@@ -50,16 +50,18 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
         return await account.UnlockAsync(origin, context.CancellationToken)
             ? new UnlockMemberReply()
-            : throw new RpcException(StatusCode.NotFound, "No account has this identifier.");
+            : throw AccountNotFound();
     }
 
     public async Task<EndSessionsReply> EndSessionsAsync(EndSessionsRequest request, ServerCallContext context)
     {
         var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
         var ended = await account.EndSessionsAsync(origin, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, "No account has this identifier.");
+            ?? throw AccountNotFound();
         return new EndSessionsReply { Ended = ended };
     }
+
+    private static RpcException AccountNotFound() => new(StatusCode.NotFound, "No account has this identifier.");
 
     private static RpcException SecretRejected(IReadOnlyList<SecretViolation> violations) =>
         RpcException.InvalidArgument([.. violations.Select(violation => new FieldViolation("secret", Describe(violation)))]);

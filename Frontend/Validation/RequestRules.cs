@@ -9,7 +9,7 @@ namespace Sesame.Frontend.Validation;
 /// <summary>Checks of request fields made at the edge, before any grain is reached, so bad input changes nothing.</summary>
 internal static class RequestRules
 {
-    public const int MaxIdentifierLength = 64;
+    private const int MaxIdentifierLength = 64;
     private const int MaxTenantLength = 32;
 
     public static void CheckTenant(string tenant, List<FieldViolation> violations)
