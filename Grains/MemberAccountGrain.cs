@@ -126,10 +126,11 @@ internal sealed partial class MemberAccountGrain(
             return null;
         }
 
+        // Signing out everywhere runs to the end once begun: a call cancelled half-way must not leave sessions live.
         var ended = 0;
         foreach (var key in account.State.Sessions.Keys)
         {
-            ended += await GrainFactory.GetGrain<ISessionGrain>(key).EndAsync(cancellationToken) ? 1 : 0;
+            ended += await GrainFactory.GetGrain<ISessionGrain>(key).EndAsync(CancellationToken.None) ? 1 : 0;
         }
 
         account.State.Sessions.Clear();
