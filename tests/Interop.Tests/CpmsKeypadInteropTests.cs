@@ -37,7 +37,7 @@ public sealed class CpmsKeypadInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_KeypadUsedTwice_RefusedAndNothingCounted()
     {
-        var nir = await CreateMemberAsync();
+        var nir = await Server.CreateMemberAsync("cpms");
         var keypad = await IssueAsync();
         var positions = PositionsOf("930517", keypad);
 
@@ -53,7 +53,7 @@ public sealed class CpmsKeypadInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_KeypadOlderThanFiveMinutes_Refused()
     {
-        var nir = await CreateMemberAsync();
+        var nir = await Server.CreateMemberAsync("cpms");
         var keypad = await IssueAsync();
 
         Server.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -112,12 +112,4 @@ public sealed class CpmsKeypadInteropTests(SesameServerFixture fixture)
 
     private Task<GrpcCallResult> LoginAsync(string nir, string keypadId, int[] positions) =>
         Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "cpms", identifier = nir, keypad_id = keypadId, positions }, SesameServer.Portal("cpms"));
-
-    private async Task<string> CreateMemberAsync()
-    {
-        var nir = TestIdentifiers.Nir();
-        var result = await Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant = "cpms", identifier = nir, secret = Pin }, SesameServer.BackOffice);
-        Assert.Equal(0, result.Code);
-        return nir;
-    }
 }

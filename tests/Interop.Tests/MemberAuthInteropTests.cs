@@ -27,7 +27,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     public async Task Login_WrongPins_ReplyCountsDownRemainingAttempts()
     {
         // CPMS, "4. Je n'arrive pas à me connecter": "Mot de passe erroné. Attention il vous reste N tentatives".
-        var identifier = await CreateMemberAsync("cpms");
+        var identifier = await server.CreateMemberAsync("cpms", birthDate: "1985-03-14");
 
         var first = await LoginAsync("cpms", identifier, WrongPin);
         var second = await LoginAsync("cpms", identifier, WrongPin);
@@ -41,7 +41,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     {
         // ASSU2000, "4. Je n'arrive pas à me connecter": "J'ai tenté 3 connexions avec des identifiants/mot de passe
         // erronés." ... "Par mesure de sécurité, vous devez patienter 1mn avant une nouvelle tentative".
-        var identifier = await CreateMemberAsync("assu2000");
+        var identifier = await server.CreateMemberAsync("assu2000", birthDate: "1985-03-14");
         await LoginAsync("assu2000", identifier, WrongPin);
         await LoginAsync("assu2000", identifier, WrongPin);
 
@@ -59,7 +59,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     public async Task Login_AfterTheMinute_SucceedsAgain()
     {
         // ASSU2000, "4.2": "S'il s'agit d'une erreur de frappe, je peux tenter une nouvelle fois."
-        var identifier = await CreateMemberAsync("acs");
+        var identifier = await server.CreateMemberAsync("acs", birthDate: "1985-03-14");
         for (var i = 0; i < 3; i++)
         {
             await LoginAsync("acs", identifier, WrongPin);
@@ -76,7 +76,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     {
         // Beyond the help pages' first minute: each lockout in a row lasts twice as long, and after ten the account
         // waits for a recovery; the back office can unlock it.
-        var identifier = await CreateMemberAsync("cpms");
+        var identifier = await server.CreateMemberAsync("cpms", birthDate: "1985-03-14");
         var waits = new List<string>();
         GrpcCallResult last;
         do
@@ -112,7 +112,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_UnknownIdentifier_RepliesExactlyLikeAWrongPin()
     {
-        var known = await CreateMemberAsync("assu2000");
+        var known = await server.CreateMemberAsync("assu2000", birthDate: "1985-03-14");
         var unknown = $"U{Guid.NewGuid():N}"[..20];
 
         for (var i = 0; i < 4; i++)
@@ -141,7 +141,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_BadInput_ChangesNoCounter()
     {
-        var identifier = await CreateMemberAsync("assu2000");
+        var identifier = await server.CreateMemberAsync("assu2000", birthDate: "1985-03-14");
 
         await LoginAsync("assu2000", identifier, "abcdef");
         await LoginAsync("assu2000", identifier, "1234567");
@@ -203,7 +203,7 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task CreateMember_ExistingIdentifier_AlreadyExistsAndPinUnchanged()
     {
-        var identifier = await CreateMemberAsync("acs");
+        var identifier = await server.CreateMemberAsync("acs", birthDate: "1985-03-14");
 
         var again = await server.Client.CallAsync(CreateMember, new { tenant = "acs", identifier, secret = "305718", birth_date = "" }, SesameServer.BackOffice);
         var login = await LoginAsync("acs", identifier, Pin);
@@ -229,14 +229,6 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
         Assert.Equal(3, result.Code);
         Assert.Contains($"{field}:", result.Details, StringComparison.Ordinal);
         Assert.Equal("CREATE_MEMBER_STATUS_CREATED", secondTry.Field("status"));
-    }
-
-    private async Task<string> CreateMemberAsync(string tenant)
-    {
-        var identifier = TestIdentifiers.For(tenant);
-        var result = await server.Client.CallAsync(CreateMember, new { tenant, identifier, secret = Pin, birth_date = "1985-03-14" }, SesameServer.BackOffice);
-        Assert.Equal("CREATE_MEMBER_STATUS_CREATED", result.Field("status"));
-        return identifier;
     }
 
     /// <summary>Signs in with the demo key of <paramref name="portalOf"/>, by default the tenant's own portal.</summary>

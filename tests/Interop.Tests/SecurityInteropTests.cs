@@ -18,7 +18,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_NoCredential_UnauthenticatedAndNothingCounted()
     {
-        var identifier = await CreateMemberAsync("assu2000");
+        var identifier = await Server.CreateMemberAsync("assu2000");
 
         var result = await Server.Client.CallAsync(Login, new { tenant = "assu2000", identifier, secret = WrongPin });
 
@@ -40,7 +40,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_AnotherTenantsPortal_PermissionDeniedAndAccountUntouched()
     {
-        var identifier = await CreateMemberAsync("assu2000");
+        var identifier = await Server.CreateMemberAsync("assu2000");
 
         var foreign = new List<GrpcCallResult>();
         for (var i = 0; i < 4; i++)
@@ -98,7 +98,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_OriginMetadata_RecordedInTheAuditTrail()
     {
-        var identifier = await CreateMemberAsync("acs");
+        var identifier = await Server.CreateMemberAsync("acs");
         var metadata = SesameServer.Portal("acs");
         metadata["sesame-client-ip"] = "2001:db8::7";
         metadata["sesame-client-user-agent"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0";
@@ -118,7 +118,7 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_MalformedClientIp_InvalidArgumentAndNothingCounted()
     {
-        var identifier = await CreateMemberAsync("acs");
+        var identifier = await Server.CreateMemberAsync("acs");
         var metadata = SesameServer.Portal("acs");
         metadata["sesame-client-ip"] = "999.1.1.1";
 
@@ -162,12 +162,4 @@ public sealed class SecurityInteropTests(SesameServerFixture fixture)
 
     private Task<GrpcCallResult> AuditTrailAsync(string tenant, string identifier) =>
         Server.Client.CallAsync(GetAuditTrail, new { tenant, identifier }, SesameServer.BackOffice);
-
-    private async Task<string> CreateMemberAsync(string tenant)
-    {
-        var identifier = $"S{Guid.NewGuid():N}"[..12];
-        var result = await Server.Client.CallAsync(CreateMember, new { tenant, identifier, secret = Pin, birth_date = "" }, SesameServer.BackOffice);
-        Assert.Equal("CREATE_MEMBER_STATUS_CREATED", result.Field("status"));
-        return identifier;
-    }
 }

@@ -56,6 +56,15 @@ public sealed class SesameServer : IAsyncDisposable
         return await Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, keypad_id = keypad.Field("keypad_id"), positions }, metadata);
     }
 
+    /// <summary>Creates a member nobody else uses, with an identifier of the tenant's kind, through the back office.</summary>
+    public async Task<string> CreateMemberAsync(string tenant, string secret = "482913", string birthDate = "")
+    {
+        var identifier = TestIdentifiers.For(tenant);
+        var result = await Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant, identifier, secret, birth_date = birthDate }, BackOffice);
+        Assert.Equal("CREATE_MEMBER_STATUS_CREATED", result.Field("status"));
+        return identifier;
+    }
+
     /// <summary>Starts a server; with <paramref name="caFile"/>, the client connects over TLS trusting that certificate.</summary>
     public static async Task<SesameServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? caFile = null)
     {

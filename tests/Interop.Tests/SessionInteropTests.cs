@@ -13,7 +13,7 @@ public sealed class SessionInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task Login_Success_TokenValidatesForTheMemberUntilLogout()
     {
-        var identifier = await CreateMemberAsync("assu2000");
+        var identifier = await Server.CreateMemberAsync("assu2000");
         var login = await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier, secret = Pin }, SesameServer.Portal("assu2000"));
         var token = login.Field("session_token")!;
 
@@ -70,7 +70,7 @@ public sealed class SessionInteropTests(SesameServerFixture fixture)
     [Fact]
     public async Task EndSessions_BackOffice_SignsTheMemberOutEverywhere()
     {
-        var identifier = await CreateMemberAsync("cpms");
+        var identifier = await Server.CreateMemberAsync("cpms");
         var tokens = new List<string>();
         for (var i = 0; i < 2; i++)
         {
@@ -91,16 +91,8 @@ public sealed class SessionInteropTests(SesameServerFixture fixture)
 
     private async Task<string> SignInAsync(string tenant)
     {
-        var identifier = await CreateMemberAsync(tenant);
+        var identifier = await Server.CreateMemberAsync(tenant);
         var login = await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, secret = Pin }, SesameServer.Portal(tenant));
         return login.Field("session_token")!;
-    }
-
-    private async Task<string> CreateMemberAsync(string tenant)
-    {
-        var identifier = TestIdentifiers.For(tenant);
-        var result = await Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant, identifier, secret = Pin }, SesameServer.BackOffice);
-        Assert.Equal(0, result.Code);
-        return identifier;
     }
 }
