@@ -10,6 +10,8 @@ fi
 
 # The real gRPC client of the interop tests (@grpc/grpc-js), pinned by interop/package-lock.json.
 npm ci --prefix interop --no-audit --no-fund --loglevel=error
+# Azurite, the Azure Table storage emulator of the storage tests, pinned by tests/azurite/package-lock.json.
+npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -1,0 +1,7 @@
+namespace Sesame.Storage.AzureTable.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
