@@ -47,9 +47,10 @@ internal sealed partial class GrainActivation(GrainId id, GrainRuntime runtime)
             {
                 return await call(grain!);
             }
-            catch (InconsistentStateException)
+            catch (Exception exception) when (exception is InconsistentStateException or GrainStorageException)
             {
-                // The stored state moved on under this activation: the next call must start from a fresh read.
+                // The stored state moved on under this activation, or a write failed and left the grain's memory ahead
+                // of (or, if the write landed unseen, behind) the store: the next call must start from a fresh read.
                 deactivationRequested = true;
                 throw;
             }
@@ -81,7 +82,7 @@ internal sealed partial class GrainActivation(GrainId id, GrainRuntime runtime)
 
             await timer.Callback(CancellationToken.None);
         }
-        catch (InconsistentStateException exception)
+        catch (Exception exception) when (exception is InconsistentStateException or GrainStorageException)
         {
             deactivationRequested = true;
             LogTimerFailed(Runtime.Logger, exception, Id);

@@ -1,4 +1,5 @@
 using Sesame.Runtime.Storage;
+using Sesame.Runtime.Tests.Storage;
 using Sesame.Testing;
 
 namespace Sesame.Runtime.Tests;
@@ -159,6 +160,22 @@ public sealed class GrainRuntimeTests
         Assert.Equal(111, await onA.AddAsync(100));
         await Assert.ThrowsAsync<InconsistentStateException>(() => onB.AddAsync(0));
         Assert.Equal(111, await onB.GetAsync());
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_StorageFails_NextCallStartsFromTheStoredState()
+    {
+        var storage = new FailingGrainStorage();
+        await using var runtime = new TestRuntime(storage: storage);
+        var grain = runtime.Grains.GetGrain<IStoredCounterGrain>(NewKey());
+        await grain.AddAsync(1);
+        storage.Failing = true;
+
+        await Assert.ThrowsAsync<GrainStorageException>(() => grain.AddAsync(10));
+        storage.Failing = false;
+
+        Assert.Equal(1, await grain.GetAsync());
+        Assert.Equal(2, await grain.AddAsync(1));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal sealed class TestRuntime : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public TestRuntime(ManualTimeProvider? time = null, MemoryGrainStorage? storage = null)
+    public TestRuntime(ManualTimeProvider? time = null, IGrainStorage? storage = null)
     {
         Time = time ?? new ManualTimeProvider();
         Storage = storage ?? new MemoryGrainStorage();
@@ -34,7 +34,7 @@ internal sealed class TestRuntime : IAsyncDisposable
 
     public ManualTimeProvider Time { get; }
 
-    public MemoryGrainStorage Storage { get; }
+    public IGrainStorage Storage { get; }
 
     public GrainRuntime Runtime { get; }
 
