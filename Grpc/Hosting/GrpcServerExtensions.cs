@@ -20,6 +20,17 @@ public static class GrpcServerExtensions
         return services;
     }
 
+    /// <summary>
+    /// Ends a call whose handler throws <typeparamref name="TException"/> (or a subclass) with <paramref name="status"/>
+    /// and <paramref name="detail"/>, instead of INTERNAL. The exception is logged; its text never reaches the caller.
+    /// </summary>
+    public static IServiceCollection AddGrpcExceptionStatus<TException>(this IServiceCollection services, StatusCode status, string detail)
+        where TException : Exception
+    {
+        ArgumentException.ThrowIfNullOrEmpty(detail);
+        return services.AddSingleton(new GrpcExceptionStatus(typeof(TException), status, detail));
+    }
+
     /// <summary>Answers every request as a gRPC call; unknown methods get UNIMPLEMENTED.</summary>
     public static void MapGrpcServices(this IApplicationBuilder app)
     {

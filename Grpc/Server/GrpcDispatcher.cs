@@ -8,12 +8,18 @@ using Microsoft.Extensions.Options;
 namespace Sesame.Grpc.Server;
 
 /// <summary>Answers every request of the server as a unary gRPC call (https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-HTTP2.md).</summary>
-internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOptions<GrpcServerOptions> options, TimeProvider time, ILogger<GrpcDispatcher> logger)
+internal sealed partial class GrpcDispatcher(
+    GrpcServiceRegistry registry,
+    IOptions<GrpcServerOptions> options,
+    IEnumerable<GrpcExceptionStatus> exceptionStatuses,
+    TimeProvider time,
+    ILogger<GrpcDispatcher> logger)
 {
     private const string GrpcContentType = "application/grpc";
     private const string IdentityEncoding = "identity";
 
     private readonly int maxMessageSize = options.Value.MaxReceiveMessageSize;
+    private readonly GrpcExceptionStatus[] exceptionStatuses = [.. exceptionStatuses];
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -127,12 +133,20 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
         {
             // The client went away; there is nobody to answer.
         }
+        catch (Exception exception) when (StatusOf(exception) is { } mapped)
+        {
+            LogHandlerFailedWith(logger, exception, method.FullName, mapped.Status);
+            WriteError(http.Response, mapped.Status, mapped.Detail);
+        }
         catch (Exception exception)
         {
             LogHandlerFailed(logger, exception, method.FullName);
             WriteError(http.Response, StatusCode.Internal, "The server failed while handling the call.");
         }
     }
+
+    private GrpcExceptionStatus? StatusOf(Exception exception) =>
+        Array.Find(exceptionStatuses, mapped => mapped.ExceptionType.IsInstanceOfType(exception));
 
     private static void WriteReply(HttpResponse response, IMessage reply)
     {
@@ -196,6 +210,9 @@ internal sealed partial class GrpcDispatcher(GrpcServiceRegistry registry, IOpti
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The request of {Method} was aborted by the client while it was read.")]
     private static partial void LogRequestAborted(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The handler of {Method} failed; the call ends with {Status}.")]
+    private static partial void LogHandlerFailedWith(ILogger logger, Exception exception, string method, StatusCode status);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The handler of {Method} failed.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method);

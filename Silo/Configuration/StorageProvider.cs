@@ -5,4 +5,7 @@ public enum StorageProvider
 {
     /// <summary>Process memory: lost when the process ends. For development and tests.</summary>
     Memory = 0,
+
+    /// <summary>Azure Table storage (or Azurite), shared by every replica: see <see cref="StorageOptions.AzureTable"/>.</summary>
+    AzureTable = 1,
 }

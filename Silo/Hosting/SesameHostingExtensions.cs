@@ -6,12 +6,15 @@ using Sesame.Frontend.Security;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
 using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grpc;
 using Sesame.Grpc.Hosting;
 using Sesame.Grpc.Server;
 using Sesame.Runtime;
 using Sesame.Runtime.Hosting;
+using Sesame.Runtime.Storage;
 using Sesame.Silo.Configuration;
 using Sesame.Silo.Demo;
+using Sesame.Silo.Storage;
 
 namespace Sesame.Silo.Hosting;
 
@@ -26,7 +29,8 @@ public static class SesameHostingExtensions
         // Per-request framework logs cost more than a cheap call; they stay off wherever the host is started from.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         services.AddSesameOptions();
-        services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddMemoryStorage(new GrainRuntimeOptions().DefaultStorageName));
+        services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage(new GrainRuntimeOptions().DefaultStorageName, GrainStorageSelector.Create));
+        services.AddGrpcExceptionStatus<GrainStorageException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
         services.AddSesameFrontend();
         services.AddSingleton<ITenantPolicies, ConfiguredTenantPolicies>();
         services.AddHostedService<DemoSeeder>();
@@ -65,9 +69,8 @@ public static class SesameHostingExtensions
             .Validate(options => IPAddress.TryParse(options.Address, out _), $"{SesameSections.Endpoint}:Address must be an IP address, such as 127.0.0.1.")
             .Validate(options => options.Certificate.Path is null || options.Certificate.Subject is null, $"{SesameSections.Endpoint}:Certificate takes a Path or a Subject, not both.")
             .ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(SesameSections.Storage)
-            .Validate(options => Enum.IsDefined(options.Provider), $"{SesameSections.Storage}:Provider must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}.")
-            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(SesameSections.Storage).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<DemoOptions>().BindConfiguration(SesameSections.Demo);
         services.AddOptions<TenantsOptions>().BindConfiguration(SesameSections.Tenants).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TenantsOptions>, TenantsOptionsValidator>();

@@ -14,6 +14,8 @@ internal sealed class EchoService(TimeProvider time)
                 throw new RpcException(StatusCode.InvalidArgument, RpcFailure);
             case "crash":
                 throw new InvalidOperationException("internal detail that must not leak");
+            case "unavailable":
+                throw new TimeoutException("dependency detail that must not leak");
             case "fields":
                 throw RpcException.InvalidArgument([new FieldViolation("text", "is required"), new FieldViolation("wait", "must be false")]);
         }

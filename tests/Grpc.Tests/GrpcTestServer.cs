@@ -22,6 +22,7 @@ public sealed class GrpcTestServer : IAsyncLifetime
 {
     public const string EchoPath = "/sesame.test.Echo/Echo";
     public const int MaxMessageSize = 4096;
+    public const string UnavailableDetail = "The echo's store is unavailable; try again later.";
 
     private WebApplication? app;
 
@@ -42,6 +43,7 @@ public sealed class GrpcTestServer : IAsyncLifetime
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddGrpcServer(server => server.AddService<EchoService>(EchoDescriptor));
+        builder.Services.AddGrpcExceptionStatus<TimeoutException>(StatusCode.Unavailable, UnavailableDetail);
         builder.Services.Configure<GrpcServerOptions>(options => options.MaxReceiveMessageSize = MaxMessageSize);
         app = builder.Build();
         app.MapGrpcServices();

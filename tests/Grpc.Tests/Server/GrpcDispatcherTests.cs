@@ -183,6 +183,15 @@ public sealed class GrpcDispatcherTests : IClassFixture<GrpcTestServer>
     }
 
     [Fact]
+    public async Task Call_ServiceThrowsAMappedException_MappedStatusAndFixedDetail()
+    {
+        using var response = await server.Client.SendAsync(GrpcTestServer.Request(GrpcTestServer.EchoPath, GrpcTestServer.Frame(new EchoRequest { FailWith = "unavailable" })));
+
+        Assert.Equal("14", Single(response.Headers, "grpc-status"));
+        Assert.Equal(GrpcTestServer.UnavailableDetail, Uri.UnescapeDataString(Single(response.Headers, "grpc-message")));
+    }
+
+    [Fact]
     public async Task Call_DeadlinePassesOnTheServerClock_DeadlineExceeded()
     {
         var request = GrpcTestServer.Request(GrpcTestServer.EchoPath, GrpcTestServer.Frame(new EchoRequest { Wait = true }));

@@ -23,6 +23,8 @@ public sealed class OptionDefaultsTests
         Assert.Equal(("127.0.0.1", 7070), (endpoint.Address, endpoint.Port));
         Assert.Equal(64 * 1024, grpc.MaxReceiveMessageSize);
         Assert.Equal(StorageProvider.Memory, storage.Provider);
+        var table = storage.AzureTable;
+        Assert.Equal((string.Empty, "sesamegrains", 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5)), (table.ConnectionString, table.TableName, table.MaxRetries, table.RetryDelay, table.NetworkTimeout));
         Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1), "Default"), (grains.CollectionAge, grains.CollectionInterval, grains.DefaultStorageName));
         Assert.Equal((100_000, 16, 0, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId));
         Assert.Equal((string.Empty, true), (tenant.DisplayName, tenant.RevealRemainingAttempts));

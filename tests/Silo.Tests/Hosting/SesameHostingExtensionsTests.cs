@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Sesame.Grains.Hashing;
 using Sesame.Frontend.Security;
 using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Runtime;
+using Sesame.Runtime.Storage;
 using Sesame.Silo.Hosting;
 
 namespace Sesame.Silo.Tests.Hosting;
@@ -92,6 +94,51 @@ public sealed class SesameHostingExtensionsTests
         Assert.Contains("Sesame:Portals:plain:KeyHash must be the SHA-256", message, StringComparison.Ordinal);
         Assert.Contains("Sesame:Portals:first and Sesame:BackOffices:second share one key", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", "Sesame:Storage:AzureTable:ConnectionString is not a valid storage connection string: The connection string is empty.")]
+    [InlineData("AccountName=sesame;AccountKey=not*base64", "Sesame:Storage:AzureTable:ConnectionString is not a valid storage connection string: The connection string needs an AccountKey in base64.")]
+    [InlineData("UseDevelopmentStorage=true;TableName=x", "Sesame:Storage:AzureTable:ConnectionString is not a valid storage connection string: UseDevelopmentStorage")]
+    public async Task AddSesame_AzureTableWithMalformedConnectionString_StopsAtStartNamingIt(string connectionString, string expected)
+    {
+        var settings = AzureTableSettings(connectionString);
+
+        var failures = await StartFailuresAsync(settings);
+
+        Assert.Contains(failures, failure => failure.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddSesame_AzureTableWithBadTableName_StopsAtStartNamingIt()
+    {
+        var settings = AzureTableSettings("UseDevelopmentStorage=true");
+        settings["Sesame:Storage:AzureTable:TableName"] = "sesame_grains";
+
+        var failures = await StartFailuresAsync(settings);
+
+        Assert.Contains(failures, failure => failure.Contains("Sesame:Storage:AzureTable:TableName 'sesame_grains'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddSesame_AzureTable_StartsOnTheTableProviderWithoutEphemeralPepper()
+    {
+        await using var app = Build(AzureTableSettings("UseDevelopmentStorage=true"));
+
+        await app.StartAsync();
+
+        var storage = app.Services.GetRequiredKeyedService<IGrainStorage>(new GrainRuntimeOptions().DefaultStorageName);
+        Assert.Equal("Sesame.Storage.AzureTable.AzureTableGrainStorage", storage.GetType().FullName);
+        Assert.Equal("k1", app.Services.GetRequiredService<IOptions<SecretHashingOptions>>().Value.CurrentPepperId);
+        await app.StopAsync();
+    }
+
+    private static Dictionary<string, string?> AzureTableSettings(string connectionString) => new()
+    {
+        ["Sesame:Storage:Provider"] = "AzureTable",
+        ["Sesame:Storage:AzureTable:ConnectionString"] = connectionString,
+        ["Sesame:Hashing:Peppers:k1"] = Convert.ToBase64String(new byte[32]),
+        ["Sesame:Hashing:CurrentPepperId"] = "k1",
+    };
 
     /// <summary>
     /// Builds and starts a host that must refuse to start, and returns its validation messages. Some settings are read
