@@ -13,4 +13,7 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>Ends the session; false if it had already ended or never existed.</summary>
     Task<bool> EndAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ends the session and returns its account's key, or null if it had already ended or never existed.</summary>
+    Task<string?> LogoutAsync(CancellationToken cancellationToken);
 }

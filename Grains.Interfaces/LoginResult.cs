@@ -6,7 +6,8 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="RetryAfter">How long to wait before the next attempt is taken, when locked out.</param>
 /// <param name="Session">The session opened by a success.</param>
 /// <param name="RenewalAdvised">On success: the secret is older than the tenant advises.</param>
-public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null, bool RenewalAdvised = false)
+/// <param name="TermsVersionToAccept">On success: the tenant's terms version the member has not accepted yet, if any.</param>
+public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null, bool RenewalAdvised = false, string? TermsVersionToAccept = null)
 {
     public static LoginResult UnknownTenant { get; } = new(LoginStatus.UnknownTenant);
 

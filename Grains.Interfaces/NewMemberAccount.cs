@@ -1,6 +1,22 @@
 namespace Sesame.Grains.Interfaces;
 
 /// <summary>What a back office supplies to create an account.</summary>
-/// <param name="Secret">The first PIN or password, under the tenant's rules.</param>
-/// <param name="BirthDate">The member's birth date, used to refuse PINs made of it.</param>
-public sealed record NewMemberAccount(string Secret, DateOnly? BirthDate);
+/// <param name="Secret">
+/// The first PIN or password, under the tenant's rules; null when the member chooses it at first connection, with a
+/// one-time security code sent by letter.
+/// </param>
+/// <param name="BirthDate">The member's birth date: it refuses PINs made of it and identifies the member.</param>
+public sealed record NewMemberAccount(string? Secret, DateOnly? BirthDate)
+{
+    /// <summary>The social security number, normalised (see <see cref="Interfaces.Nir"/>); it finds the member's identifier.</summary>
+    public string? Nir { get; init; }
+
+    /// <summary>The five-digit postal code the member gives to recover the identifier.</summary>
+    public string? PostalCode { get; init; }
+
+    /// <summary>Where codes and notifications reach the member.</summary>
+    public MemberContacts Contacts { get; init; } = MemberContacts.None;
+
+    /// <summary>The last six characters of the IBAN the member is paid on; only a salted hash of it is kept.</summary>
+    public string? IbanTail { get; init; }
+}

@@ -6,6 +6,9 @@ namespace Sesame.Grains.Interfaces;
 /// </summary>
 public static class Nir
 {
+    /// <summary>The purpose of a NIR's lookup key (a keyed hash the store finds members by, in place of the NIR).</summary>
+    public const string LookupPurpose = "nir";
+
     public const int Length = 15;
 
     /// <summary>The NIR without spaces and in upper case, if it is well formed and its key matches; otherwise null.</summary>

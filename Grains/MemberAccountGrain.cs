@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grains.Notifications;
 using Sesame.Grains.Secrets;
 using Sesame.Runtime;
 using Sesame.Runtime.Storage;
@@ -13,7 +15,10 @@ internal sealed partial class MemberAccountGrain(
     [PersistentState("account")] IPersistentState<MemberAccountState> account,
     ITenantPolicies tenants,
     ISecretHasher hasher,
+    IKeyedDigest digest,
     UnknownAccountRegistry unknownAccounts,
+    OutboxSignal outboxSignal,
+    IOptions<NotificationOptions> notificationOptions,
     TimeProvider time,
     ILogger<MemberAccountGrain> logger) : Grain, IMemberAccountGrain
 {
@@ -45,21 +50,34 @@ internal sealed partial class MemberAccountGrain(
             return AccountCreationResult.AlreadyExists;
         }
 
-        var violations = SecretRules.Check(policy.Secret, newAccount.Secret, newAccount.BirthDate);
+        var violations = newAccount.Secret is null ? [] : SecretRules.Check(policy.Secret, newAccount.Secret, newAccount.BirthDate);
         if (violations.Count > 0)
         {
             return AccountCreationResult.SecretRejected(violations);
         }
 
         var now = time.GetUtcNow();
+        var contacts = newAccount.Contacts;
         account.State = new MemberAccountState
         {
-            SecretHash = hasher.Hash(newAccount.Secret),
+            SecretHash = newAccount.Secret is null ? string.Empty : hasher.Hash(newAccount.Secret),
             SecretChangedAt = now,
             BirthDate = newAccount.BirthDate,
             CreatedAt = now,
+            NirDigest = newAccount.Nir is null ? null : NirDigest(newAccount.Nir),
+            PostalCode = newAccount.PostalCode,
+            Email = contacts.Email,
+            Mobile = contacts.Mobile,
+            PostalAddress = [.. contacts.PostalAddress],
+            IbanTailHash = newAccount.IbanTail is null ? null : hasher.Hash(newAccount.IbanTail),
         };
         Audit(account.State, AuditEvent.AccountCreated, origin);
+        if (account.State.NirDigest is { } nirDigest)
+        {
+            // Listed before it exists: a crash in between leaves a directory entry to nothing, never a member no lookup finds.
+            await GrainFactory.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(Tenant, nirDigest)).AddAsync(Identifier, CancellationToken.None);
+        }
+
         try
         {
             await account.WriteStateAsync(CancellationToken.None);
@@ -90,7 +108,8 @@ internal sealed partial class MemberAccountGrain(
                 return Decide(unknownAccounts.For(GetPrimaryKeyString()), policy, () => hasher.VerifyDummy(secret), secret).Result;
             }
 
-            var (result, auditEvent) = Decide(account.State, policy, () => hasher.Verify(account.State.SecretHash, secret), secret);
+            var state = account.State;
+            var (result, auditEvent) = Decide(state, policy, () => state.SecretHash.Length == 0 ? hasher.VerifyDummy(secret) : hasher.Verify(state.SecretHash, secret), secret);
             Audit(account.State, auditEvent, origin);
             (string Token, string Key)? session = result.Status == LoginStatus.Succeeded ? ListNewSession(policy) : null;
             try
@@ -126,13 +145,7 @@ internal sealed partial class MemberAccountGrain(
             return null;
         }
 
-        // Signing out everywhere runs to the end once begun: a call cancelled half-way must not leave sessions live.
-        var ended = 0;
-        foreach (var key in account.State.Sessions.Keys)
-        {
-            ended += await GrainFactory.GetGrain<ISessionGrain>(key).EndAsync(CancellationToken.None) ? 1 : 0;
-        }
-
+        var ended = await EndListedSessionsAsync();
         account.State.Sessions.Clear();
         Audit(account.State, AuditEvent.SessionsEnded, origin);
         await account.WriteStateAsync(CancellationToken.None);
@@ -160,6 +173,53 @@ internal sealed partial class MemberAccountGrain(
 
     public Task<IReadOnlyList<AuditEntry>?> GetAuditTrailAsync(CancellationToken cancellationToken) =>
         Task.FromResult(account.RecordExists ? (IReadOnlyList<AuditEntry>?)account.State.AuditTrail.ToArray() : null);
+
+    public Task RecordLogoutAsync(string sessionKey, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionKey);
+        ArgumentNullException.ThrowIfNull(origin);
+        return !account.RecordExists ? Task.CompletedTask : StoreAsync(state =>
+        {
+            state.Sessions.Remove(sessionKey);
+            Audit(state, AuditEvent.LoggedOut, origin);
+            return true;
+        });
+    }
+
+    public Task<bool> AcceptTermsAsync(string version, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentNullException.ThrowIfNull(origin);
+        return !account.RecordExists ? Task.FromResult(false) : StoreAsync(state =>
+        {
+            state.AcceptedTermsVersion = version;
+            state.TermsAcceptedAt = time.GetUtcNow();
+            Audit(state, AuditEvent.TermsAccepted, origin);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Makes a decision on the account's state and stores it before it is told, with any message it put in the
+    /// outbox. If another replica wrote in between, the state is reloaded and the decision made again on it.
+    /// </summary>
+    private async Task<T> StoreAsync<T>(Func<MemberAccountState, T> decide)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var outboxBefore = account.State.Outbox.Count;
+            var result = decide(account.State);
+            try
+            {
+                await WriteWithOutboxAsync(outboxBefore);
+                return result;
+            }
+            catch (InconsistentStateException) when (attempt < MaxDecisionAttempts)
+            {
+                await account.ReadStateAsync(CancellationToken.None);
+            }
+        }
+    }
 
     private (LoginResult Result, AuditEvent Event) Decide(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string secret)
     {
@@ -192,7 +252,8 @@ internal sealed partial class MemberAccountGrain(
             }
 
             var renewalAdvised = policy.Secret.RenewalAdvisedAfter is { } maximumAge && now - state.SecretChangedAt >= maximumAge;
-            return (new LoginResult(LoginStatus.Succeeded, RenewalAdvised: renewalAdvised), AuditEvent.LoginSucceeded);
+            var termsToAccept = policy.TermsVersion.Length > 0 && state.AcceptedTermsVersion != policy.TermsVersion ? policy.TermsVersion : null;
+            return (new LoginResult(LoginStatus.Succeeded, RenewalAdvised: renewalAdvised, TermsVersionToAccept: termsToAccept), AuditEvent.LoginSucceeded);
         }
 
         state.FailedAttempts++;
@@ -213,6 +274,18 @@ internal sealed partial class MemberAccountGrain(
         var duration = lockout.DurationOf(state.ConsecutiveLockouts);
         state.LockedUntil = now + duration;
         return (LoginResult.LockedOut(duration), AuditEvent.LockedOut);
+    }
+
+    /// <summary>Ends every session listed on the account; runs to the end once begun, so a cancelled call leaves none live.</summary>
+    private async Task<int> EndListedSessionsAsync()
+    {
+        var ended = 0;
+        foreach (var key in account.State.Sessions.Keys.ToArray())
+        {
+            ended += await GrainFactory.GetGrain<ISessionGrain>(key).EndAsync(CancellationToken.None) ? 1 : 0;
+        }
+
+        return ended;
     }
 
     /// <summary>Lists a new session on this account, forgetting listed sessions past their absolute end.</summary>
@@ -266,13 +339,24 @@ internal sealed partial class MemberAccountGrain(
         LogLockoutEnded(logger, GrainId);
     }
 
-    private TenantPolicy? FindPolicy() => tenants.Find(MemberAccountKey.TenantOf(GetPrimaryKeyString()));
+    private string Tenant => MemberAccountKey.TenantOf(GetPrimaryKeyString());
+
+    private string Identifier => MemberAccountKey.IdentifierOf(GetPrimaryKeyString());
+
+    private TenantPolicy? FindPolicy() => tenants.Find(Tenant);
+
+    private TenantPolicy RequirePolicy() => FindPolicy() ?? throw new InvalidOperationException($"Tenant of {GrainId} is not configured; the edge checks it first.");
+
+    private string NirDigest(string nir) => digest.LookupKey(Nir.LookupPurpose, nir);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {GrainId} created.")]
     private static partial void LogAccountCreated(ILogger logger, GrainId grainId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in on {GrainId}: {Status}.")]
     private static partial void LogLoginDecided(ILogger logger, GrainId grainId, LoginStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Secret of {GrainId} changed after a verified code.")]
+    private static partial void LogSecretChanged(ILogger logger, GrainId grainId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lockout of {GrainId} ended.")]
     private static partial void LogLockoutEnded(ILogger logger, GrainId grainId);

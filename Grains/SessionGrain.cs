@@ -61,15 +61,18 @@ internal sealed class SessionGrain([PersistentState("session")] IPersistentState
         return new SessionValidation(true, state.AccountKey, state.ExpiresAt);
     }
 
-    public async Task<bool> EndAsync(CancellationToken cancellationToken)
+    public async Task<bool> EndAsync(CancellationToken cancellationToken) => await LogoutAsync(cancellationToken) is not null;
+
+    public async Task<string?> LogoutAsync(CancellationToken cancellationToken)
     {
         if (!session.RecordExists)
         {
-            return false;
+            return null;
         }
 
         var wasLive = session.State.ExpiresAt > time.GetUtcNow();
+        var accountKey = session.State.AccountKey;
         await session.ClearStateAsync(CancellationToken.None);
-        return wasLive;
+        return wasLive ? accountKey : null;
     }
 }

@@ -9,7 +9,7 @@ namespace Sesame.Frontend.Hosting;
 public static class FrontendServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the gRPC server with Sésame's services (health, member sign-in, portal, member administration) and the
+    /// Adds the gRPC server with Sésame's services (health, member sign-in, recovery, portal, member administration) and the
     /// credentials that open them. Bind <see cref="PortalsOptions"/> and <see cref="BackOfficesOptions"/>; they are
     /// validated at start.
     /// </summary>
@@ -21,9 +21,11 @@ public static class FrontendServiceCollectionExtensions
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AccountRequestGate>();
+        services.AddSingleton<LookupLimiter>();
         return services.AddGrpcServer(server => server
             .AddService<HealthService>(ServiceDescriptors.Health)
             .AddService<MemberAuthService>(ServiceDescriptors.MemberAuth)
+            .AddService<MemberRecoveryService>(ServiceDescriptors.MemberRecovery)
             .AddService<PortalService>(ServiceDescriptors.Portal)
             .AddService<MemberAdminService>(ServiceDescriptors.MemberAdmin));
     }

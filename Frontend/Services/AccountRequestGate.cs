@@ -29,24 +29,43 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
         return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(tenant, normalized!)), origin, policy);
     }
 
-    /// <summary>Passes the edge for a portal's call on one of its sessions.</summary>
-    public ISessionGrain OpenSession(ServerCallContext context, string tenant, string sessionToken)
+    /// <summary>Passes the edge for a portal's call on one of its sessions; <paramref name="checkMore"/> adds the violations of other fields.</summary>
+    public SessionRequest OpenSession(ServerCallContext context, string tenant, string sessionToken, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
     {
-        Pass(context, CallerKind.Portal, tenant, (violations, _) =>
+        var (origin, policy) = Pass(context, CallerKind.Portal, tenant, (violations, policy) =>
         {
             if (!RandomToken.IsWellFormed(sessionToken))
             {
                 violations.Add(new("session_token", $"must be the {RandomToken.Length}-character token that Login returned"));
             }
+
+            checkMore?.Invoke(violations, policy);
         });
-        return grains.GetGrain<ISessionGrain>(SessionKey.For(tenant, sessionToken));
+        var key = SessionKey.For(tenant, sessionToken);
+        return new SessionRequest(grains.GetGrain<ISessionGrain>(key), key, origin, policy);
     }
 
     /// <summary>A keypad of <paramref name="tenant"/> by id.</summary>
     public IKeypadGrain Keypad(string tenant, string keypadId) => grains.GetGrain<IKeypadGrain>($"{tenant}/{keypadId}");
 
+    /// <summary>An anti-robot challenge of <paramref name="tenant"/> by id.</summary>
+    public IChallengeGrain Challenge(string tenant, string challengeId) => grains.GetGrain<IChallengeGrain>($"{tenant}/{challengeId}");
+
+    /// <summary>Any account of any tenant, by key, once the edge is passed.</summary>
+    public IMemberAccountGrain Account(string accountKey) => grains.GetGrain<IMemberAccountGrain>(accountKey);
+
+    /// <summary>The members who share a NIR, by the NIR's lookup key.</summary>
+    public IMemberDirectoryGrain Directory(string tenant, string nirDigest) => grains.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(tenant, nirDigest));
+
+    /// <summary>The letters of <paramref name="tenant"/> waiting to be printed.</summary>
+    public ILetterQueueGrain Letters(string tenant) => grains.GetGrain<ILetterQueueGrain>(tenant);
+
     /// <summary>Passes the edge for a call on a tenant as a whole, and returns its policy.</summary>
     public TenantPolicy OpenTenant(ServerCallContext context, CallerKind kind, string tenant) => Pass(context, kind, tenant, checkMore: null).Policy;
+
+    /// <summary>Passes the edge for a call on a tenant as a whole whose other fields <paramref name="checkMore"/> checks.</summary>
+    public (CallOrigin Origin, TenantPolicy Policy) OpenTenant(ServerCallContext context, CallerKind kind, string tenant, Action<List<FieldViolation>, TenantPolicy?> checkMore) =>
+        Pass(context, kind, tenant, checkMore);
 
     private (CallOrigin Origin, TenantPolicy Policy) Pass(ServerCallContext context, CallerKind kind, string tenant, Action<List<FieldViolation>, TenantPolicy?>? checkMore)
     {

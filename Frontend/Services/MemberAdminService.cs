@@ -2,6 +2,9 @@ using Google.Protobuf.WellKnownTypes;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Notifications;
+using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Grains.Secrets;
 using Sesame.Grpc;
 using Sesame.V1;
 
@@ -10,6 +13,9 @@ namespace Sesame.Frontend.Services;
 /// <summary><c>sesame.v1.MemberAdmin</c>: back-office operations on members.</summary>
 internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider time)
 {
+    /// <summary>Records per ImportMembers call; a bigger file is sent in several batches.</summary>
+    public const int MaxImportBatch = 500;
+
     public async Task<CreateMemberReply> CreateMemberAsync(CreateMemberRequest request, ServerCallContext context)
     {
         DateOnly? birthDate = null;
@@ -22,7 +28,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         {
             AccountCreationStatus.Created => new CreateMemberReply { Status = CreateMemberStatus.Created },
             AccountCreationStatus.AlreadyExists => new CreateMemberReply { Status = CreateMemberStatus.AlreadyExists },
-            AccountCreationStatus.SecretRejected => throw SecretRejected(result.Violations),
+            AccountCreationStatus.SecretRejected => throw SecretViolations.ToRpcException("secret", result.Violations),
             AccountCreationStatus.UnknownTenant => throw RequestRules.TenantNotFound(request.Tenant),
             _ => throw new InvalidOperationException($"Unmapped creation status {result.Status}."),
         };
@@ -61,24 +67,174 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         return new EndSessionsReply { Ended = ended };
     }
 
-    private static RpcException AccountNotFound() => new(StatusCode.NotFound, "No account has this identifier.");
-
-    private static RpcException SecretRejected(IReadOnlyList<SecretViolation> violations) =>
-        RpcException.InvalidArgument([.. violations.Select(violation => new FieldViolation("secret", Describe(violation)))]);
-
-    private static string Describe(SecretViolation violation) => violation switch
+    public async Task<ImportMembersReply> ImportMembersAsync(ImportMembersRequest request, ServerCallContext context)
     {
-        SecretViolation.PinFormat => "must be exactly 6 digits",
-        SecretViolation.RepeatedDigits => "must not repeat a digit or a block of digits",
-        SecretViolation.SequentialDigits => "must not be a run of consecutive digits",
-        SecretViolation.BirthDate => "must not be the member's birth date",
-        SecretViolation.TooShort => "is shorter than the tenant's minimum length",
-        SecretViolation.TooLong => "is longer than the tenant's maximum length",
-        SecretViolation.MissingUppercase => "must hold an upper-case letter",
-        SecretViolation.MissingLowercase => "must hold a lower-case letter",
-        SecretViolation.MissingDigit => "must hold a digit",
-        SecretViolation.MissingSpecial => "must hold a special character",
-        SecretViolation.ForbiddenCharacter => "holds a character the tenant forbids, a space or a control character",
-        _ => throw new InvalidOperationException($"Unmapped secret violation {violation}."),
-    };
+        var records = new List<(string Identifier, NewMemberAccount Account)>();
+        var (origin, _) = gate.OpenTenant(context, CallerKind.BackOffice, request.Tenant, (violations, policy) =>
+        {
+            if (request.Members.Count is 0 or > MaxImportBatch)
+            {
+                violations.Add(new("members", $"must hold 1 to {MaxImportBatch} records"));
+            }
+
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (member, index) in request.Members.Take(MaxImportBatch).Select((member, index) => (member, index)))
+            {
+                var recordViolations = new List<FieldViolation>();
+                var record = CheckRecord(member, policy, today, recordViolations);
+                if (record is { } checkedRecord && !seen.Add(checkedRecord.Identifier))
+                {
+                    recordViolations.Add(new("identifier", "appears twice in the batch"));
+                }
+
+                violations.AddRange(recordViolations.Select(violation => violation with { Field = $"members[{index}].{violation.Field}" }));
+                if (recordViolations.Count == 0 && record is not null)
+                {
+                    records.Add(record.Value);
+                }
+            }
+        });
+        var reply = new ImportMembersReply();
+        foreach (var (identifier, newAccount) in records)
+        {
+            var account = gate.Account(MemberAccountKey.For(request.Tenant, identifier));
+            var result = await account.CreateAsync(newAccount, origin, context.CancellationToken);
+            var created = result.Status switch
+            {
+                AccountCreationStatus.Created => true,
+                AccountCreationStatus.AlreadyExists => false,
+                _ => throw new InvalidOperationException($"Import of a checked record ended {result.Status}."),
+            };
+            if (created && request.SendSecurityCodeLetters && newAccount.Secret is null && newAccount.Contacts.PostalAddress.Count > 0)
+            {
+                await account.IssueSecurityCodeAsync(origin, context.CancellationToken);
+            }
+
+            reply.Outcomes.Add(new ImportOutcome { Identifier = identifier, Status = created ? ImportStatus.Created : ImportStatus.AlreadyExists });
+        }
+
+        return reply;
+    }
+
+    public async Task<UpdateContactsReply> UpdateContactsAsync(UpdateContactsRequest request, ServerCallContext context)
+    {
+        string? mobile = null;
+        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier, (violations, _) =>
+        {
+            if (request.HasEmail && request.Email.Length > 0)
+            {
+                RequestRules.CheckEmail("email", request.Email, violations);
+            }
+
+            if (request.HasMobile && request.Mobile.Length > 0)
+            {
+                mobile = RequestRules.CheckMobile("mobile", request.Mobile, violations);
+            }
+
+            if (request.PostalAddress is { } address)
+            {
+                RequestRules.CheckAddress("postal_address.lines", address.Lines, violations);
+            }
+
+            if (request.HasPostalCode)
+            {
+                RequestRules.CheckPostalCode("postal_code", request.PostalCode, required: false, violations);
+            }
+
+            if (!request.HasEmail && !request.HasMobile && request.PostalAddress is null && !request.HasPostalCode)
+            {
+                violations.Add(new("email", "at least one of email, mobile, postal_address and postal_code must be given"));
+            }
+        });
+        var update = new ContactsUpdate(
+            request.HasEmail ? request.Email : null,
+            request.HasMobile ? mobile ?? string.Empty : null,
+            request.PostalAddress?.Lines.ToArray(),
+            request.HasPostalCode ? request.PostalCode : null);
+        return await account.UpdateContactsAsync(update, origin, context.CancellationToken)
+            ? new UpdateContactsReply()
+            : throw AccountNotFound();
+    }
+
+    public async Task<IssueSecurityCodeReply> IssueSecurityCodeAsync(IssueSecurityCodeRequest request, ServerCallContext context)
+    {
+        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        return await account.IssueSecurityCodeAsync(origin, context.CancellationToken) switch
+        {
+            SecurityCodeIssue.Queued => new IssueSecurityCodeReply(),
+            SecurityCodeIssue.NoAccount => throw AccountNotFound(),
+            SecurityCodeIssue.NoPostalAddress => throw new RpcException(StatusCode.FailedPrecondition, "No postal address is on file for this member; add one with UpdateContacts."),
+            var other => throw new InvalidOperationException($"Unmapped security code issue {other}."),
+        };
+    }
+
+    public async Task<ListPendingLettersReply> ListPendingLettersAsync(ListPendingLettersRequest request, ServerCallContext context)
+    {
+        gate.OpenTenant(context, CallerKind.BackOffice, request.Tenant);
+        var letters = await gate.Letters(request.Tenant).ListAsync(context.CancellationToken);
+        return new ListPendingLettersReply
+        {
+            Letters =
+            {
+                letters.Select(letter => new Letter
+                {
+                    LetterId = letter.Id,
+                    Identifier = letter.Identifier,
+                    Kind = letter.Kind == NotificationKind.SecurityCode ? LetterKind.SecurityCode : LetterKind.RecoveryCode,
+                    AddressLines = { letter.AddressLines },
+                    SecurityCode = letter.SecurityCode ?? string.Empty,
+                    CodeExpiresAt = letter.CodeExpiresAt is { } expiresAt ? Timestamp.FromDateTimeOffset(expiresAt) : null,
+                    QueuedAt = Timestamp.FromDateTimeOffset(letter.QueuedAt),
+                }),
+            },
+        };
+    }
+
+    public async Task<MarkLettersPrintedReply> MarkLettersPrintedAsync(MarkLettersPrintedRequest request, ServerCallContext context)
+    {
+        gate.OpenTenant(context, CallerKind.BackOffice, request.Tenant, (violations, _) =>
+        {
+            if (request.LetterIds.Count == 0 || request.LetterIds.Any(id => id.Length is 0 or > 64))
+            {
+                violations.Add(new("letter_ids", "must list the ids of the letters printed"));
+            }
+        });
+        return new MarkLettersPrintedReply { Removed = await gate.Letters(request.Tenant).RemoveAsync([.. request.LetterIds], context.CancellationToken) };
+    }
+
+    private static (string Identifier, NewMemberAccount Account)? CheckRecord(MemberRecord member, Grains.Interfaces.Tenants.TenantPolicy? policy, DateOnly today, List<FieldViolation> violations)
+    {
+        var identifier = RequestRules.CheckIdentifier(member.Identifier, policy, violations);
+        var birthDate = RequestRules.CheckBirthDate(member.BirthDate, today, violations);
+        var nir = RequestRules.CheckNir("nir", member.Nir, required: false, violations);
+        RequestRules.CheckPostalCode("postal_code", member.PostalCode, required: false, violations);
+        if (member.Email.Length > 0)
+        {
+            RequestRules.CheckEmail("email", member.Email, violations);
+        }
+
+        var mobile = member.Mobile.Length > 0 ? RequestRules.CheckMobile("mobile", member.Mobile, violations) : null;
+        RequestRules.CheckAddress("address_lines", member.AddressLines, violations);
+        var ibanTail = member.IbanTail.Length > 0 ? RequestRules.CheckIbanTail("iban_tail", member.IbanTail, violations) : null;
+        if (member.Secret.Length > 0 && policy is not null)
+        {
+            SecretViolations.AddTo(violations, "secret", SecretRules.Check(policy.Secret, member.Secret, birthDate));
+        }
+
+        if (identifier is null || policy is null)
+        {
+            return null;
+        }
+
+        return (identifier, new NewMemberAccount(member.Secret.Length > 0 ? member.Secret : null, birthDate)
+        {
+            Nir = nir,
+            PostalCode = member.PostalCode.Length > 0 ? member.PostalCode : null,
+            Contacts = new MemberContacts(member.Email.Length > 0 ? member.Email : null, mobile, [.. member.AddressLines]),
+            IbanTail = ibanTail,
+        });
+    }
+
+    private static RpcException AccountNotFound() => new(StatusCode.NotFound, "No account has this identifier.");
 }

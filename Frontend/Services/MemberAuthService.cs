@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using Google.Protobuf.WellKnownTypes;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grpc;
 using Sesame.V1;
 
@@ -10,10 +12,21 @@ namespace Sesame.Frontend.Services;
 /// <summary><c>sesame.v1.MemberAuth</c>: sign-in of members, for portals.</summary>
 internal sealed class MemberAuthService(AccountRequestGate gate)
 {
+    /// <summary>Choice ids are 48 random bits: a robot that guesses gets one try per challenge anyway.</summary>
+    private const int ChoiceIdBytes = 6;
+
     public async Task<LoginReply> LoginAsync(LoginRequest request, ServerCallContext context)
     {
         var (account, origin, policy) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, (violations, policy) =>
-            RequestRules.CheckSignIn(request.Secret, request.KeypadId, request.Positions, policy, violations));
+        {
+            RequestRules.CheckSignIn(request.Secret, request.KeypadId, request.Positions, policy, violations);
+            CheckChallengeAnswer(request, policy, violations);
+        });
+        if (policy.Challenge.Enabled && !await gate.Challenge(request.Tenant, request.ChallengeId).AnswerAsync(request.ChallengeChoiceId, context.CancellationToken))
+        {
+            return new LoginReply { Status = V1.LoginStatus.ChallengeFailed };
+        }
+
         var secret = request.Secret;
         if (policy.Keypad.Enabled)
         {
@@ -34,6 +47,7 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
                 SessionToken = result.Session!.Token,
                 SessionExpiresAt = Timestamp.FromDateTimeOffset(result.Session.ExpiresAt),
                 RenewalAdvised = result.RenewalAdvised,
+                TermsVersionToAccept = result.TermsVersionToAccept ?? string.Empty,
             },
             Grains.Interfaces.LoginStatus.InvalidCredentials => WithRemaining(new LoginReply { Status = V1.LoginStatus.InvalidCredentials }, result.RemainingAttempts),
             Grains.Interfaces.LoginStatus.LockedOut => new LoginReply { Status = V1.LoginStatus.LockedOut, RetryAfter = Duration.FromTimeSpan(result.RetryAfter!.Value) },
@@ -56,16 +70,98 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
         return new Keypad { KeypadId = id, Digits = { issued.Digits }, ExpiresAt = Timestamp.FromDateTimeOffset(issued.ExpiresAt) };
     }
 
+    public async Task<Challenge> IssueChallengeAsync(IssueChallengeRequest request, ServerCallContext context)
+    {
+        var policy = gate.OpenTenant(context, CallerKind.Portal, request.Tenant).Challenge;
+        if (!policy.Enabled)
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' asks for no anti-robot challenge.");
+        }
+
+        // One picture per word, so exactly one choice matches.
+        var pictures = policy.Pictures.DistinctBy(picture => picture.Value, StringComparer.OrdinalIgnoreCase).ToArray();
+        RandomNumberGenerator.Shuffle(pictures.AsSpan());
+        var shown = pictures.Take(policy.Choices).Select(picture => (ChoiceId: NewChoiceId(), Picture: picture.Key, Word: picture.Value)).ToArray();
+        var answer = shown[RandomNumberGenerator.GetInt32(shown.Length)];
+        var id = RandomToken.New();
+        var expiresAt = await gate.Challenge(request.Tenant, id).IssueAsync(answer.ChoiceId, policy.Lifetime, context.CancellationToken);
+        return new Challenge
+        {
+            ChallengeId = id,
+            Word = answer.Word,
+            Choices = { shown.Select(choice => new ChallengeChoice { ChoiceId = choice.ChoiceId, Picture = choice.Picture }) },
+            ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt),
+        };
+    }
+
+    public async Task<AcceptTermsReply> AcceptTermsAsync(AcceptTermsRequest request, ServerCallContext context)
+    {
+        var (session, _, origin, _) = gate.OpenSession(context, request.Tenant, request.SessionToken, (violations, policy) =>
+        {
+            if (policy is not null && (policy.TermsVersion.Length == 0 || request.TermsVersion != policy.TermsVersion))
+            {
+                violations.Add(new("terms_version", policy.TermsVersion.Length == 0 ? "must be empty: this tenant has no terms to accept" : $"must be the current version '{policy.TermsVersion}'"));
+            }
+        });
+        var validation = await session.ValidateAsync(context.CancellationToken);
+        if (!validation.Valid)
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, "The session has ended; the member signs in again.");
+        }
+
+        await gate.Account(validation.AccountKey!).AcceptTermsAsync(request.TermsVersion, origin, context.CancellationToken);
+        return new AcceptTermsReply();
+    }
+
     public async Task<ValidateSessionReply> ValidateSessionAsync(ValidateSessionRequest request, ServerCallContext context)
     {
-        var validation = await gate.OpenSession(context, request.Tenant, request.SessionToken).ValidateAsync(context.CancellationToken);
+        var validation = await gate.OpenSession(context, request.Tenant, request.SessionToken).Session.ValidateAsync(context.CancellationToken);
         return validation.Valid
             ? new ValidateSessionReply { Valid = true, Identifier = MemberAccountKey.IdentifierOf(validation.AccountKey!), ExpiresAt = Timestamp.FromDateTimeOffset(validation.ExpiresAt!.Value) }
             : new ValidateSessionReply { Valid = false };
     }
 
-    public async Task<LogoutReply> LogoutAsync(LogoutRequest request, ServerCallContext context) =>
-        new() { Ended = await gate.OpenSession(context, request.Tenant, request.SessionToken).EndAsync(context.CancellationToken) };
+    public async Task<LogoutReply> LogoutAsync(LogoutRequest request, ServerCallContext context)
+    {
+        var (session, sessionKey, origin, _) = gate.OpenSession(context, request.Tenant, request.SessionToken);
+        if (await session.LogoutAsync(context.CancellationToken) is not { } accountKey)
+        {
+            return new LogoutReply { Ended = false };
+        }
+
+        await gate.Account(accountKey).RecordLogoutAsync(sessionKey, origin, CancellationToken.None);
+        return new LogoutReply { Ended = true };
+    }
+
+    private static void CheckChallengeAnswer(LoginRequest request, TenantPolicy? policy, List<FieldViolation> violations)
+    {
+        if (policy is null)
+        {
+            return;
+        }
+
+        if (!policy.Challenge.Enabled)
+        {
+            if (request.ChallengeId.Length > 0 || request.ChallengeChoiceId.Length > 0)
+            {
+                violations.Add(new("challenge_id", "must be empty: this tenant asks for no anti-robot challenge"));
+            }
+
+            return;
+        }
+
+        if (!RandomToken.IsWellFormed(request.ChallengeId))
+        {
+            violations.Add(new("challenge_id", "must be the id IssueChallenge returned"));
+        }
+
+        if (request.ChallengeChoiceId.Length is 0 or > 16)
+        {
+            violations.Add(new("challenge_choice_id", "must be the choice_id of the picture clicked"));
+        }
+    }
+
+    private static string NewChoiceId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(ChoiceIdBytes)).Replace('+', '-').Replace('/', '_');
 
     private static LoginReply WithRemaining(LoginReply reply, int? remainingAttempts)
     {

@@ -26,8 +26,30 @@ internal sealed class PortalService(AccountRequestGate gate)
                 _ => V1.IdentifierKind.Issued,
             },
             Keypad = policy.Keypad.Enabled,
+            Challenge = policy.Challenge.Enabled,
+            RecoveryChannels = { Channels(policy.Recovery) },
+            TermsVersion = policy.TermsVersion,
+            IdentifierRecovery = policy.IdentifierRecovery.Enabled,
             PasswordRules = policy.Secret.Kind == Grains.Interfaces.Tenants.SecretKind.Password ? Rules(policy.Secret.Password) : null,
         });
+    }
+
+    private static IEnumerable<CodeChannel> Channels(Grains.Interfaces.Tenants.RecoveryPolicy recovery)
+    {
+        if (recovery.Email.Enabled)
+        {
+            yield return CodeChannel.Email;
+        }
+
+        if (recovery.Sms.Enabled)
+        {
+            yield return CodeChannel.Sms;
+        }
+
+        if (recovery.Letter.Enabled)
+        {
+            yield return CodeChannel.Letter;
+        }
     }
 
     private static V1.PasswordRules Rules(Grains.Interfaces.Tenants.PasswordRules rules) => new()

@@ -13,5 +13,7 @@ internal static class ServiceDescriptors
 
     public static ServiceDescriptor Portal { get; } = PortalReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Portal");
 
+    public static ServiceDescriptor MemberRecovery { get; } = MemberRecoveryReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MemberRecovery");
+
     public static ServiceDescriptor MemberAdmin { get; } = MemberAdminReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MemberAdmin");
 }

@@ -11,6 +11,11 @@ internal static class RequestRules
 {
     private const int MaxIdentifierLength = 64;
     private const int MaxTenantLength = 32;
+    private const int MinFlowIdLength = 22;
+    private const int MaxFlowIdLength = 64;
+    private const int MaxAddressLines = 6;
+    private const int MaxAddressLineLength = 38;
+    private const int IbanTailLength = 6;
 
     public static void CheckTenant(string tenant, List<FieldViolation> violations)
     {
@@ -143,9 +148,114 @@ internal static class RequestRules
         return date;
     }
 
+    /// <summary>A portal's flow id: 22 to 64 characters of A-Z a-z 0-9 - _ (at least 128 random bits written in base64url).</summary>
+    public static void CheckFlowId(string flowId, List<FieldViolation> violations)
+    {
+        if (flowId.Length is < MinFlowIdLength or > MaxFlowIdLength || !flowId.All(IsBase64UrlCharacter))
+        {
+            violations.Add(new("flow_id", $"must be {MinFlowIdLength} to {MaxFlowIdLength} characters of A-Z, a-z, 0-9, '-' or '_' (at least 128 random bits)"));
+        }
+    }
+
+    /// <summary>A one-time code as typed: 6 to 16 letters or digits.</summary>
+    public static void CheckCode(string code, List<FieldViolation> violations)
+    {
+        if (code.Length is < 6 or > 16 || !code.All(char.IsAsciiLetterOrDigit))
+        {
+            violations.Add(new("code", "must be the 6 to 16 letters or digits of the code received"));
+        }
+    }
+
+    /// <summary>A NIR whose key matches, in its normalised form; null with a violation otherwise.</summary>
+    public static string? CheckNir(string field, string nir, bool required, List<FieldViolation> violations)
+    {
+        if (nir.Length == 0)
+        {
+            if (required)
+            {
+                violations.Add(new(field, "is required"));
+            }
+
+            return null;
+        }
+
+        var normalized = nir.Length <= MaxIdentifierLength ? Nir.Normalize(nir) : null;
+        if (normalized is null)
+        {
+            violations.Add(new(field, "must be a social security number: 15 characters whose last two are its key"));
+        }
+
+        return normalized;
+    }
+
+    /// <summary>A French postal code: five digits.</summary>
+    public static void CheckPostalCode(string field, string postalCode, bool required, List<FieldViolation> violations)
+    {
+        if (postalCode.Length == 0 && !required)
+        {
+            return;
+        }
+
+        if (postalCode.Length != 5 || !postalCode.All(char.IsAsciiDigit))
+        {
+            violations.Add(new(field, "must be a postal code of five digits"));
+        }
+    }
+
+    /// <summary>An e-mail address: one '@' with a local part and a dotted domain, no spaces, at most 254 characters.</summary>
+    public static void CheckEmail(string field, string email, List<FieldViolation> violations)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        var valid = email.Length <= 254
+            && at > 0
+            && at == email.LastIndexOf('@')
+            && email.IndexOf('.', at) is var dot && dot > at + 1 && dot < email.Length - 1
+            && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+        if (!valid)
+        {
+            violations.Add(new(field, "must be an e-mail address such as prenom.nom@exemple.fr"));
+        }
+    }
+
+    /// <summary>A mobile number in international form (+33612345678) or French form (0612345678); the international form, or null.</summary>
+    public static string? CheckMobile(string field, string mobile, List<FieldViolation> violations)
+    {
+        var international = mobile.Length == 10 && mobile[0] == '0' && mobile.All(char.IsAsciiDigit) ? $"+33{mobile[1..]}" : mobile;
+        if (international.Length is < 9 or > 16 || international[0] != '+' || international[1] == '0' || !international[1..].All(char.IsAsciiDigit))
+        {
+            violations.Add(new(field, "must be a mobile number such as +33612345678 or 0612345678"));
+            return null;
+        }
+
+        return international;
+    }
+
+    /// <summary>Postal address lines as NF Z10-011 has them: at most 6 lines of at most 38 characters, none empty.</summary>
+    public static void CheckAddress(string field, IReadOnlyList<string> lines, List<FieldViolation> violations)
+    {
+        if (lines.Count > MaxAddressLines || lines.Any(line => line.Trim().Length == 0 || line.Length > MaxAddressLineLength || line.Any(char.IsControl)))
+        {
+            violations.Add(new(field, $"must be at most {MaxAddressLines} non-empty lines of at most {MaxAddressLineLength} characters"));
+        }
+    }
+
+    /// <summary>The last six characters of an IBAN, upper-cased; null with a violation otherwise.</summary>
+    public static string? CheckIbanTail(string field, string ibanTail, List<FieldViolation> violations)
+    {
+        if (ibanTail.Length != IbanTailLength || !ibanTail.All(char.IsAsciiLetterOrDigit))
+        {
+            violations.Add(new(field, $"must be the last {IbanTailLength} letters or digits of the IBAN"));
+            return null;
+        }
+
+        return ibanTail.ToUpperInvariant();
+    }
+
     /// <summary>Throws NOT_FOUND unless <paramref name="tenant"/> is configured.</summary>
     public static TenantPolicy RequireTenant(ITenantPolicies tenants, string tenant) =>
         tenants.Find(tenant) ?? throw TenantNotFound(tenant);
 
     public static RpcException TenantNotFound(string tenant) => new(StatusCode.NotFound, $"Tenant '{tenant}' is not configured.");
+
+    private static bool IsBase64UrlCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 }

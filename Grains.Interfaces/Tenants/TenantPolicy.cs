@@ -28,6 +28,25 @@ public sealed class TenantPolicy
     [Required]
     public SessionPolicy Sessions { get; set; } = new();
 
+    /// <summary>The anti-robot challenge. Default: off.</summary>
+    [Required]
+    public ChallengePolicy Challenge { get; set; } = new();
+
+    /// <summary>Recovery of a lost secret and first connection.</summary>
+    [Required]
+    public RecoveryPolicy Recovery { get; set; } = new();
+
+    /// <summary>"Obtenir son identifiant".</summary>
+    [Required]
+    public IdentifierRecoveryPolicy IdentifierRecovery { get; set; } = new();
+
+    /// <summary>
+    /// The version of the terms of use members are asked to accept (cpms: "J'accepte les Conditions Générales
+    /// d'Utilisation"). Default: empty, no terms.
+    /// </summary>
+    [MaxLength(32)]
+    public string TermsVersion { get; set; } = string.Empty;
+
     /// <summary>Whether replies tell the member how many attempts remain ("il vous reste N tentatives"). Default: true.</summary>
     public bool RevealRemainingAttempts { get; set; } = true;
 }

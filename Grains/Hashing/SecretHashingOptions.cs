@@ -21,4 +21,11 @@ public sealed class SecretHashingOptions
 
     /// <summary>The id of the pepper key new hashes use. Default: none; it must name one of <see cref="Peppers"/>.</summary>
     public string CurrentPepperId { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The id of the pepper key that makes lookup keys (the keyed hash a NIR is found by). Unlike hashes, lookup keys
+    /// cannot be redone at the next sign-in, so this key stays when <see cref="CurrentPepperId"/> moves on. Default:
+    /// empty, meaning <see cref="CurrentPepperId"/>; set it before rotating.
+    /// </summary>
+    public string LookupPepperId { get; set; } = string.Empty;
 }

@@ -15,6 +15,11 @@ internal sealed class SecretHashingOptionsValidator : IValidateOptions<SecretHas
             failures.Add($"Sesame:Hashing:CurrentPepperId '{options.CurrentPepperId}' must name a key of Sesame:Hashing:Peppers.");
         }
 
+        if (options.LookupPepperId.Length > 0 && !options.Peppers.ContainsKey(options.LookupPepperId))
+        {
+            failures.Add($"Sesame:Hashing:LookupPepperId '{options.LookupPepperId}' must name a key of Sesame:Hashing:Peppers.");
+        }
+
         foreach (var (id, value) in options.Peppers)
         {
             var bytes = new byte[value.Length];

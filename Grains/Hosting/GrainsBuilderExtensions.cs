@@ -1,24 +1,40 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Notifications;
 using Sesame.Runtime.Hosting;
 
 namespace Sesame.Grains.Hosting;
 
 public static class GrainsBuilderExtensions
 {
-    /// <summary>Registers Sésame's grains and what they need. <see cref="SecretHashingOptions"/> must be configured.</summary>
+    /// <summary>
+    /// Registers Sésame's grains and what they need, with the outbox dispatcher. <see cref="SecretHashingOptions"/>
+    /// must be configured. Messages go to the <see cref="DevOutbox"/> unless an <see cref="INotificationSender"/> is
+    /// registered first.
+    /// </summary>
     public static GrainRuntimeBuilder AddSesameGrains(this GrainRuntimeBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddGrain<IMemberAccountGrain, MemberAccountGrain>();
         builder.AddGrain<ISessionGrain, SessionGrain>();
         builder.AddGrain<IKeypadGrain, KeypadGrain>();
+        builder.AddGrain<IChallengeGrain, ChallengeGrain>();
+        builder.AddGrain<IMemberDirectoryGrain, MemberDirectoryGrain>();
+        builder.AddGrain<IOutboxIndexGrain, OutboxIndexGrain>();
+        builder.AddGrain<ILetterQueueGrain, LetterQueueGrain>();
         builder.Services.AddOptions<SecretHashingOptions>().ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SecretHashingOptions>, SecretHashingOptionsValidator>();
         builder.Services.AddSingleton<ISecretHasher, Pbkdf2SecretHasher>();
+        builder.Services.AddSingleton<IKeyedDigest, HmacKeyedDigest>();
         builder.Services.AddSingleton<UnknownAccountRegistry>();
+        builder.Services.AddOptions<NotificationOptions>().ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<DevOutbox>();
+        builder.Services.TryAddSingleton<INotificationSender>(provider => provider.GetRequiredService<DevOutbox>());
+        builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }
 }

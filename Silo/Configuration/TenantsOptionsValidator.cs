@@ -21,13 +21,23 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
                 failures.Add($"Tenant id '{id}' must be 1 to 32 lower-case letters, digits or '-'.");
             }
 
-            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password })
+            var recovery = policy.Recovery;
+            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password, policy.Challenge, recovery, recovery.Email, recovery.Sms, recovery.Letter, policy.IdentifierRecovery })
             {
                 var results = new List<ValidationResult>();
                 if (!Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true))
                 {
                     failures.AddRange(results.Select(result => $"{SesameSections.Tenants}:{id}: {result.ErrorMessage}"));
                 }
+            }
+        }
+
+        foreach (var (id, policy) in options.Where(pair => pair.Value.Challenge.Enabled))
+        {
+            var words = policy.Challenge.Pictures.Values.Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            if (words < policy.Challenge.Choices)
+            {
+                failures.Add($"{SesameSections.Tenants}:{id}:Challenge:Pictures must hold at least {policy.Challenge.Choices} pictures with distinct words (Choices); it has {words}.");
             }
         }
 

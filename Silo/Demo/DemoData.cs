@@ -1,3 +1,4 @@
+using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 
 namespace Sesame.Silo.Demo;
@@ -9,7 +10,7 @@ internal static class DemoData
     {
         ["assu2000"] = new() { DisplayName = "ASSU2000" },
         ["acs"] = new() { DisplayName = "ACS" },
-        ["cpms"] = new() { DisplayName = "CPMS", Identifier = IdentifierKind.Nir, Keypad = new KeypadPolicy { Enabled = true } },
+        ["cpms"] = new() { DisplayName = "CPMS", Identifier = IdentifierKind.Nir, Keypad = new KeypadPolicy { Enabled = true }, TermsVersion = "cgu-2024-01" },
         ["mnt"] = new()
         {
             DisplayName = "Mutuelle des agents publics",
@@ -22,17 +23,48 @@ internal static class DemoData
                 Password = new PasswordRules { RequireLowercase = false, ForbiddenCharacters = "'%\\_" },
                 RenewalAdvisedAfter = TimeSpan.FromDays(182),
             },
+
+            // "Anti-Robot : Cliquer sur l'image correspondant au mot : vélo"; codes by e-mail, SMS or letter, as chosen.
+            Challenge = new ChallengePolicy
+            {
+                Enabled = true,
+                Pictures = new()
+                {
+                    ["velo.png"] = "vélo",
+                    ["voiture.png"] = "voiture",
+                    ["maison.png"] = "maison",
+                    ["arbre.png"] = "arbre",
+                    ["bateau.png"] = "bateau",
+                    ["avion.png"] = "avion",
+                    ["chat.png"] = "chat",
+                    ["fleur.png"] = "fleur",
+                },
+            },
+            Recovery = new RecoveryPolicy { Sms = new CodeChannelPolicy { Enabled = true } },
         },
     };
 
+    /// <summary>Fictitious people: the NIRs have valid keys but the numbers are made up.</summary>
     public static IReadOnlyList<DemoMember> Members { get; } =
     [
-        new("assu2000", "AS100001", "482913", new DateOnly(1985, 3, 14)),
-        new("assu2000", "AS100002", "305718", new DateOnly(1992, 11, 2)),
-        new("acs", "AC200001", "730462", new DateOnly(1978, 6, 30)),
-        new("cpms", "185057800608491", "264815", new DateOnly(1985, 5, 21)),
-        new("mnt", "1002003", "Velo-Rouge-2026!", new DateOnly(1971, 9, 8)),
+        new("assu2000", "AS100001", "482913", new DateOnly(1985, 3, 14), "185037511122253", "75011", "sophie.martin@courriel.fr", null, ["Sophie MARTIN", "12 rue de la Roquette", "75011 PARIS"], "840173"),
+        new("assu2000", "AS100002", "305718", new DateOnly(1992, 11, 2), "292076912304591", "69003", null, null, ["Karim BENALI", "4 cours Gambetta", "69003 LYON"], "552019"),
+        new("acs", "AC200001", "730462", new DateOnly(1978, 6, 30), "268077505678943", "33000", "jeanne.roux@exemple.fr", null, ["Jeanne ROUX", "8 quai des Chartrons", "33000 BORDEAUX"], null),
+        new("cpms", "185057800608491", "264815", new DateOnly(1985, 5, 21), null, "78000", "cpms@cpms.com", null, ["Paul DURAND", "3 avenue de Paris", "78000 VERSAILLES"], null),
+
+        // Never signed in: "PREMIÈRE CONNEXION" with the security code of the welcome letter (MemberAdmin/ListPendingLetters).
+        new("cpms", "295051305512388", null, new DateOnly(1995, 5, 3), null, "13005", null, null, ["Lucie FABRE", "21 boulevard Baille", "13005 MARSEILLE"], null),
+        new("mnt", "1002003", "Velo-Rouge-2026!", new DateOnly(1971, 9, 8), null, "31000", "claire.petit@exemple.fr", "+33612345678", ["Claire PETIT", "5 allée Jean Jaurès", "31000 TOULOUSE"], null),
     ];
 
-    internal sealed record DemoMember(string Tenant, string Identifier, string Secret, DateOnly BirthDate);
+    internal sealed record DemoMember(string Tenant, string Identifier, string? Secret, DateOnly BirthDate, string? Nir, string PostalCode, string? Email, string? Mobile, IReadOnlyList<string> Address, string? IbanTail)
+    {
+        public NewMemberAccount ToNewAccount() => new(Secret, BirthDate)
+        {
+            Nir = Nir ?? (Tenant == "cpms" ? Identifier : null),
+            PostalCode = PostalCode,
+            Contacts = new MemberContacts(Email, Mobile, Address),
+            IbanTail = IbanTail,
+        };
+    }
 }

@@ -43,10 +43,15 @@ internal sealed partial class DemoSeeder(
         foreach (var member in members)
         {
             var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(member.Tenant, member.Identifier));
-            var result = await account.CreateAsync(new NewMemberAccount(member.Secret, member.BirthDate), SeedOrigin, cancellationToken);
+            var result = await account.CreateAsync(member.ToNewAccount(), SeedOrigin, cancellationToken);
             if (result.Status != AccountCreationStatus.Created)
             {
                 throw new InvalidOperationException($"Demo member {member.Tenant}/{member.Identifier} could not be created: {result}.");
+            }
+
+            if (member.Secret is null)
+            {
+                await account.IssueSecurityCodeAsync(SeedOrigin, cancellationToken);
             }
         }
 
@@ -65,7 +70,7 @@ internal sealed partial class DemoSeeder(
             .AppendLine("  tenant     identifier          secret            portal API key (authorization: Bearer ...)");
         foreach (var member in members)
         {
-            banner.AppendLine(CultureInfo.InvariantCulture, $"  {member.Tenant,-10} {member.Identifier,-19} {member.Secret,-17} {DemoCredentials.PortalKey(member.Tenant)}");
+            banner.AppendLine(CultureInfo.InvariantCulture, $"  {member.Tenant,-10} {member.Identifier,-19} {member.Secret ?? "(first connection)",-17} {DemoCredentials.PortalKey(member.Tenant)}");
         }
 
         var first = members[0];
@@ -73,7 +78,9 @@ internal sealed partial class DemoSeeder(
             .AppendLine(CultureInfo.InvariantCulture, $"  back-office API key (sesame.v1.MemberAdmin, all tenants): {DemoCredentials.BackOfficeKey}")
             .AppendLine("Try it (the Node client installs with `npm ci --prefix interop`):")
             .AppendLine(CultureInfo.InvariantCulture, $"  node interop/call.mjs {target} sesame.v1.MemberAuth/Login '{{\"tenant\":\"{first.Tenant}\",\"identifier\":\"{first.Identifier}\",\"secret\":\"{first.Secret}\"}}' --metadata authorization='Bearer {DemoCredentials.PortalKey(first.Tenant)}'")
-            .AppendLine(CultureInfo.InvariantCulture, $"  Three wrong secrets lock the account for a minute. Health: node interop/call.mjs {target} grpc.health.v1.Health/Check '{{}}'");
+            .AppendLine(CultureInfo.InvariantCulture, $"  Three wrong secrets lock the account for a minute. Health: node interop/call.mjs {target} grpc.health.v1.Health/Check '{{}}'")
+            .AppendLine("  E-mails and SMS (with their one-time codes) are written to this log by the dev outbox; letters to print are")
+            .AppendLine("  listed by sesame.v1.MemberAdmin/ListPendingLetters.");
         LogBanner(logger, banner.ToString());
     }
 

@@ -96,6 +96,5 @@ public sealed class MutuelleAgentsPublicsInteropTests(SesameServerFixture fixtur
     private Task<GrpcCallResult> CreateAsync(string identifier, string password) =>
         Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant = "mnt", identifier, secret = password }, SesameServer.BackOffice);
 
-    private Task<GrpcCallResult> LoginAsync(string identifier, string password) =>
-        Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "mnt", identifier, secret = password }, SesameServer.Portal("mnt"));
+    private Task<GrpcCallResult> LoginAsync(string identifier, string password) => Server.SignInAsync("mnt", identifier, password);
 }

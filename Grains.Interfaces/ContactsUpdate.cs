@@ -1,0 +1,8 @@
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>A change of a member's contacts by a back office: null leaves a field as it is, empty removes it.</summary>
+/// <param name="Email">The new e-mail address, empty to remove it, null to keep it.</param>
+/// <param name="Mobile">The new mobile number, empty to remove it, null to keep it.</param>
+/// <param name="PostalAddress">The new address lines, or null to keep them.</param>
+/// <param name="PostalCode">The new postal code, or null to keep it.</param>
+public sealed record ContactsUpdate(string? Email, string? Mobile, IReadOnlyList<string>? PostalAddress, string? PostalCode);

@@ -1,0 +1,13 @@
+namespace Sesame.Grains.Interfaces.Recovery;
+
+/// <summary>The outcome of a back office's request for a security code by letter.</summary>
+public enum SecurityCodeIssue
+{
+    /// <summary>The letter is queued for printing.</summary>
+    Queued = 1,
+
+    NoAccount = 2,
+
+    /// <summary>No postal address is on file; nothing was queued.</summary>
+    NoPostalAddress = 3,
+}

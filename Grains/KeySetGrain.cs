@@ -1,0 +1,32 @@
+using Sesame.Runtime;
+
+namespace Sesame.Grains;
+
+/// <summary>A stored set of keys; adding a key it holds, or removing one it does not, writes nothing.</summary>
+internal abstract class KeySetGrain(IPersistentState<KeySetState> set) : Grain
+{
+    public async Task AddAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (set.State.Keys.Add(key))
+        {
+            await set.WriteStateAsync(CancellationToken.None);
+        }
+    }
+
+    public async Task RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (set.State.Keys.Remove(key))
+        {
+            await set.WriteStateAsync(CancellationToken.None);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    {
+        // Replicas share the store: the stored list is the truth, not this activation's copy.
+        await set.ReadStateAsync(cancellationToken);
+        return [.. set.State.Keys];
+    }
+}

@@ -1,0 +1,231 @@
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Notifications;
+using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grains.Recovery;
+using Sesame.Grains.Secrets;
+
+namespace Sesame.Grains;
+
+// Recovery of a lost secret and first connection: one-time codes, their verification, the new secret.
+internal sealed partial class MemberAccountGrain
+{
+    private const string CodePurpose = "one-time-code";
+    private const string ResetPurpose = "reset-token";
+
+    /// <summary>What an identifier with no account answers, and an account no channel reaches: a letter, no address shown.</summary>
+    private static readonly RecoveryStart ByLetter = new(CodeChannel.Letter, null);
+
+    public async Task<RecoveryStart> StartRecoveryAsync(CodeChannel? preferred, string flowId, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(flowId);
+        ArgumentNullException.ThrowIfNull(origin);
+        var policy = RequirePolicy().Recovery;
+        if (!account.RecordExists)
+        {
+            // The same work as a code sent: a seal, nothing stored.
+            digest.Seal(CodePurpose, OneTimeCode.New(CodeChannel.Email, policy.Email.CodeLength));
+            return ByLetter;
+        }
+
+        return await StoreAsync(state =>
+        {
+            if (ChooseChannel(policy, preferred, state) is not { } channel)
+            {
+                return ByLetter;
+            }
+
+            var now = time.GetUtcNow();
+            var channelPolicy = ChannelPolicy(policy, channel);
+            var shown = Reveal(policy, channel, state);
+            if (state.PendingCode is { } pending && pending.Channel == channel && now - pending.SentAt < channelPolicy.ResendCooldown && IsLive(pending, policy, now))
+            {
+                // Too soon for another message: the code already sent now belongs to the page that asked last.
+                pending.FlowId = channel == CodeChannel.Letter ? null : flowId;
+                return shown;
+            }
+
+            SendCode(state, NotificationKind.RecoveryCode, channel, channelPolicy, channel == CodeChannel.Letter ? null : flowId, origin);
+            return shown;
+        });
+    }
+
+    public async Task<CodeVerification> VerifyCodeAsync(string flowId, string code, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(flowId);
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(origin);
+        var policy = RequirePolicy().Recovery;
+        if (!account.RecordExists || account.State.PendingCode is null)
+        {
+            digest.Seal(CodePurpose, code);
+            return CodeVerification.Refused;
+        }
+
+        return await StoreAsync(state =>
+        {
+            var now = time.GetUtcNow();
+            state.FailedCodeEntries.RemoveAll(at => now - at >= policy.FailedCodesWindow);
+            if (state.PendingCode is not { } pending || state.FailedCodeEntries.Count >= policy.FailedCodesBudget)
+            {
+                return CodeVerification.Refused;
+            }
+
+            if (!IsLive(pending, policy, now))
+            {
+                state.PendingCode = null;
+                Audit(state, AuditEvent.CodeExpired, origin);
+                return CodeVerification.Refused;
+            }
+
+            var normalized = OneTimeCode.Normalize(code);
+            var matches = digest.Matches(pending.Seal, CodePurpose, $"{GetPrimaryKeyString()}\0{normalized}");
+            if (!matches || (pending.FlowId is not null && pending.FlowId != flowId))
+            {
+                pending.FailedTries++;
+                state.FailedCodeEntries.Add(now);
+                Audit(state, AuditEvent.CodeRejected, origin);
+                return CodeVerification.Refused;
+            }
+
+            state.PendingCode = null;
+            var token = RandomToken.New();
+            state.PendingReset = new PendingResetState { TokenSeal = digest.Seal(ResetPurpose, $"{GetPrimaryKeyString()}\0{token}"), ExpiresAt = now + policy.ResetLifetime };
+            Audit(state, AuditEvent.CodeUsed, origin);
+            return new CodeVerification(token, state.PendingReset.ExpiresAt);
+        });
+    }
+
+    public async Task<SecretResetResult> ResetSecretAsync(string resetToken, string newSecret, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resetToken);
+        ArgumentNullException.ThrowIfNull(newSecret);
+        ArgumentNullException.ThrowIfNull(origin);
+        var policy = RequirePolicy();
+        if (!account.RecordExists
+            || account.State.PendingReset is not { } reset
+            || reset.ExpiresAt <= time.GetUtcNow()
+            || !digest.Matches(reset.TokenSeal, ResetPurpose, $"{GetPrimaryKeyString()}\0{resetToken}"))
+        {
+            return SecretResetResult.ResetRefused;
+        }
+
+        var violations = SecretRules.Check(policy.Secret, newSecret, account.State.BirthDate);
+        if (violations.Count > 0)
+        {
+            return SecretResetResult.SecretRejected(violations);
+        }
+
+        // Sessions end first: if the change below then failed, the member would only have been signed out.
+        await EndListedSessionsAsync();
+        var hash = hasher.Hash(newSecret);
+        await StoreAsync(state =>
+        {
+            state.SecretHash = hash;
+            state.SecretChangedAt = time.GetUtcNow();
+            state.PendingReset = null;
+            state.FailedAttempts = 0;
+            state.LockedUntil = null;
+            state.ConsecutiveLockouts = 0;
+            state.RecoveryRequired = false;
+            state.Sessions.Clear();
+            Audit(state, AuditEvent.SecretChanged, origin);
+            NotifyChange(state, NotificationKind.SecretChanged, state.Email, state.Mobile);
+            return true;
+        });
+        ScheduleLockoutEnd();
+        LogSecretChanged(logger, GrainId);
+        return SecretResetResult.Changed;
+    }
+
+    public async Task<SecurityCodeIssue> IssueSecurityCodeAsync(CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        if (!account.RecordExists)
+        {
+            return SecurityCodeIssue.NoAccount;
+        }
+
+        if (account.State.PostalAddress.Count == 0)
+        {
+            return SecurityCodeIssue.NoPostalAddress;
+        }
+
+        var policy = RequirePolicy().Recovery;
+        return await StoreAsync(state =>
+        {
+            SendCode(state, NotificationKind.SecurityCode, CodeChannel.Letter, policy.Letter, flowId: null, origin);
+            return SecurityCodeIssue.Queued;
+        });
+    }
+
+    private static CodeChannel? ChooseChannel(RecoveryPolicy policy, CodeChannel? preferred, MemberAccountState state)
+    {
+        var byEmail = policy.Email.Enabled && state.Email is not null;
+        var bySms = policy.Sms.Enabled && state.Mobile is not null;
+        var byLetter = policy.Letter.Enabled && state.PostalAddress.Count > 0;
+        return preferred switch
+        {
+            CodeChannel.Sms when bySms => CodeChannel.Sms,
+            CodeChannel.Letter when byLetter => CodeChannel.Letter,
+            _ when byEmail => CodeChannel.Email,
+            _ when byLetter => CodeChannel.Letter,
+            _ => null,
+        };
+    }
+
+    private static CodeChannelPolicy ChannelPolicy(RecoveryPolicy policy, CodeChannel channel) => channel switch
+    {
+        CodeChannel.Email => policy.Email,
+        CodeChannel.Sms => policy.Sms,
+        _ => policy.Letter,
+    };
+
+    private static RecoveryStart Reveal(RecoveryPolicy policy, CodeChannel channel, MemberAccountState state) => channel switch
+    {
+        CodeChannel.Email when policy.RevealMaskedDestination => new(channel, Masking.Email(state.Email!)),
+        CodeChannel.Sms when policy.RevealMaskedDestination => new(channel, Masking.Mobile(state.Mobile!)),
+        _ => new(channel, null),
+    };
+
+    private static bool IsLive(PendingCodeState pending, RecoveryPolicy policy, DateTimeOffset now) =>
+        pending.ExpiresAt > now && pending.FailedTries < policy.MaxTriesPerCode;
+
+    /// <summary>Replaces any pending code with a new one and puts the message that carries it in the outbox, in the same write.</summary>
+    private void SendCode(MemberAccountState state, NotificationKind kind, CodeChannel channel, CodeChannelPolicy channelPolicy, string? flowId, CallOrigin origin)
+    {
+        var now = time.GetUtcNow();
+        var code = OneTimeCode.New(channel, channelPolicy.CodeLength);
+        state.PendingCode = new PendingCodeState
+        {
+            Seal = digest.Seal(CodePurpose, $"{GetPrimaryKeyString()}\0{code}"),
+            Kind = kind,
+            Channel = channel,
+            FlowId = flowId,
+            SentAt = now,
+            ExpiresAt = now + channelPolicy.Lifetime,
+        };
+        state.PendingReset = null;
+        var destination = channel switch
+        {
+            CodeChannel.Email => state.Email!,
+            CodeChannel.Sms => state.Mobile!,
+            _ => string.Join('\n', state.PostalAddress),
+        };
+        Enqueue(state, kind, channel, destination, code, state.PendingCode.ExpiresAt);
+        Audit(state, AuditEvent.CodeSent, origin);
+    }
+
+    /// <summary>Tells the member of a change: by e-mail, else by SMS, else not at all (a letter per change would cost more than it protects).</summary>
+    private void NotifyChange(MemberAccountState state, NotificationKind kind, string? email, string? mobile)
+    {
+        if (email is not null)
+        {
+            Enqueue(state, kind, CodeChannel.Email, email, payload: null, expiresAt: null);
+        }
+        else if (mobile is not null)
+        {
+            Enqueue(state, kind, CodeChannel.Sms, mobile, payload: null, expiresAt: null);
+        }
+    }
+}

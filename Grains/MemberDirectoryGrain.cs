@@ -1,0 +1,7 @@
+using Sesame.Grains.Interfaces;
+using Sesame.Runtime;
+
+namespace Sesame.Grains;
+
+[GrainType("member-directory")]
+internal sealed class MemberDirectoryGrain([PersistentState("keys")] IPersistentState<KeySetState> set) : KeySetGrain(set), IMemberDirectoryGrain;

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sesame.Grains.Notifications;
+
+/// <summary>Delivery of the accounts' outboxes.</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>
+    /// How often every account with a pending message is visited (after a restart, after a failed delivery, or for a
+    /// message whose prompt delivery was missed). Default: 1 minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The wait after a first failed delivery; it doubles with each failure. Default: 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between two attempts. Default: 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The wait before attempt number <paramref name="failures"/> + 1.</summary>
+    public TimeSpan RetryDelay(int failures)
+    {
+        var seconds = FirstRetryDelay.TotalSeconds * Math.Pow(2, Math.Max(0, failures - 1));
+        return seconds >= MaxRetryDelay.TotalSeconds ? MaxRetryDelay : TimeSpan.FromSeconds(seconds);
+    }
+}

@@ -1,0 +1,7 @@
+using Sesame.Grains.Interfaces;
+using Sesame.Runtime;
+
+namespace Sesame.Grains;
+
+[GrainType("outbox-index")]
+internal sealed class OutboxIndexGrain([PersistentState("keys")] IPersistentState<KeySetState> set) : KeySetGrain(set), IOutboxIndexGrain;
