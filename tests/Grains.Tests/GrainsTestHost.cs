@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sesame.Grains.Notifications;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
 using Sesame.Grains.Tests.Hashing;
@@ -24,8 +26,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     public static readonly string TestPepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private readonly ServiceProvider provider;
+    private readonly List<IHostedService> startedServices = [];
 
-    public GrainsTestHost(MemoryGrainStorage? storage = null, ManualTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null)
+    public GrainsTestHost(MemoryGrainStorage? storage = null, ManualTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null, INotificationSender? sender = null)
     {
         Time = time ?? new ManualTimeProvider();
         Storage = storage ?? new MemoryGrainStorage();
@@ -33,6 +36,11 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ITenantPolicies>(new FixedTenantPolicies());
+        if (sender is not null)
+        {
+            services.AddSingleton(sender);
+        }
+
         services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage("Default", _ => Storage));
         services.AddSingleton<ISecretHasher>(provider => new CountingSecretHasher(ActivatorUtilities.CreateInstance<Pbkdf2SecretHasher>(provider)));
         services.Configure<SecretHashingOptions>(options =>
@@ -70,7 +78,27 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         return stored is null ? null : JsonSerializer.Deserialize<MemberAccountState>(stored.Data.Span);
     }
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    /// <summary>Starts the outbox dispatcher, as the host does at start.</summary>
+    public async Task StartDispatcherAsync()
+    {
+        foreach (var service in provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+            startedServices.Add(service);
+        }
+    }
+
+    public DevOutbox Outbox => provider.GetRequiredService<DevOutbox>();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in startedServices)
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        await provider.DisposeAsync();
+    }
 
     private sealed class FixedTenantPolicies : ITenantPolicies
     {

@@ -55,8 +55,8 @@ public sealed class SesameServer : IAsyncDisposable
         switch (tenant)
         {
             case "cpms":
-                var (keypadId, positions) = await TypeOnKeypadAsync(tenant, secret, metadata);
-                return await Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, keypad_id = keypadId, positions }, metadata);
+                var (keypadId, typed) = await TypeOnKeypadAsync(tenant, [secret], metadata);
+                return await Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, keypad_id = keypadId, positions = typed[0] }, metadata);
             case "mnt":
                 var (challengeId, choiceId) = await SolveChallengeAsync(tenant, metadata);
                 return await Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant, identifier, secret, challenge_id = challengeId, challenge_choice_id = choiceId }, metadata);
@@ -65,12 +65,12 @@ public sealed class SesameServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Gets a fresh keypad and returns its id with the positions of <paramref name="pin"/>'s digits on it.</summary>
-    public async Task<(string KeypadId, int[] Positions)> TypeOnKeypadAsync(string tenant, string pin, Dictionary<string, string>? metadata = null)
+    /// <summary>Gets a fresh keypad and returns its id with the positions of each PIN's digits on it, in order.</summary>
+    public async Task<(string KeypadId, int[][] Positions)> TypeOnKeypadAsync(string tenant, IEnumerable<string> pins, Dictionary<string, string>? metadata = null)
     {
         var keypad = await Client.CallAsync("sesame.v1.MemberAuth/IssueKeypad", new { tenant }, metadata ?? Portal(tenant));
         var digits = keypad.Response!["digits"]!.AsArray().Select(digit => (int)digit!).ToList();
-        return (keypad.Field("keypad_id")!, [.. pin.Select(digit => digits.IndexOf(digit - '0'))]);
+        return (keypad.Field("keypad_id")!, [.. pins.Select(pin => pin.Select(digit => digits.IndexOf(digit - '0')).ToArray())]);
     }
 
     /// <summary>Gets a fresh challenge and clicks the picture the portal knows to show the word, as a person would.</summary>

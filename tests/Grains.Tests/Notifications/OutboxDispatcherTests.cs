@@ -1,0 +1,115 @@
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Grains.Notifications;
+using Sesame.Runtime.Storage;
+using Sesame.Testing;
+
+namespace Sesame.Grains.Tests.Notifications;
+
+public sealed class OutboxDispatcherTests
+{
+    private const string Email = "sophie.martin@courriel.fr";
+
+    [Fact]
+    public async Task Dispatcher_CodeStoredThenProcessGone_NextProcessDeliversIt()
+    {
+        // Arrange: a process stores a code and its message, then ends before any delivery (its dispatcher never ran).
+        var storage = new MemoryGrainStorage();
+        var time = new ManualTimeProvider();
+        var key = GrainsTestHost.NewAccountKey();
+        await using (var crashed = new GrainsTestHost(storage, time))
+        {
+            await CreateWithEmailAsync(crashed, key);
+            await crashed.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+            Assert.Empty(crashed.Outbox.Sent);
+        }
+
+        // Act: the next process starts on the same store.
+        await using var restarted = new GrainsTestHost(storage, time);
+        await restarted.StartDispatcherAsync();
+
+        // Assert: the message is delivered, and the outbox emptied.
+        await Eventually.TrueAsync(() => restarted.Outbox.Sent.Count == 1);
+        Assert.Equal(Email, restarted.Outbox.Sent[0].Destination);
+        await Eventually.TrueAsync(async () => (await restarted.ReadStoredAsync(key))!.Outbox.Count == 0);
+    }
+
+    [Fact]
+    public async Task Dispatcher_SenderFailsTwice_RetriedOnLaterSweepsAndDeliveredOnce()
+    {
+        // Arrange
+        var sender = new FlakySender(failures: 2);
+        await using var host = new GrainsTestHost(sender: sender);
+        await host.StartDispatcherAsync();
+        var key = GrainsTestHost.NewAccountKey();
+        await CreateWithEmailAsync(host, key);
+
+        // Act: the first attempt fails at once; each sweep after the retry delay tries again.
+        await host.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+        await Eventually.TrueAsync(() => sender.Attempts == 1);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.TrueAsync(() => sender.Attempts == 2);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.TrueAsync(() => sender.Delivered.Count == 1);
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        // Assert
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
+        Assert.Equal(3, sender.Attempts);
+        Assert.Single(sender.Delivered);
+    }
+
+    [Fact]
+    public async Task Dispatcher_CodeExpiredBeforeDelivery_MessageDropped()
+    {
+        // Arrange: a sender that always fails keeps the message in the outbox.
+        var sender = new FlakySender(failures: int.MaxValue);
+        await using var host = new GrainsTestHost(sender: sender);
+        await host.StartDispatcherAsync();
+        var key = GrainsTestHost.NewAccountKey();
+        await CreateWithEmailAsync(host, key);
+        await host.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+        await Eventually.TrueAsync(() => sender.Attempts == 1);
+
+        // Act: the code's ten minutes pass.
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+
+        // Assert
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
+        Assert.Empty(sender.Delivered);
+    }
+
+    private static async Task CreateWithEmailAsync(GrainsTestHost host, string key)
+    {
+        var created = await host.Account(key).CreateAsync(
+            new NewMemberAccount("482913", null) { Contacts = new MemberContacts(Email, null, []) },
+            GrainsTestHost.Origin,
+            CancellationToken.None);
+        Assert.Equal(AccountCreationStatus.Created, created.Status);
+    }
+
+    private sealed class FlakySender(int failures) : INotificationSender
+    {
+        private int attempts;
+
+        public int Attempts => Volatile.Read(ref attempts);
+
+        public List<RenderedMessage> Delivered { get; } = [];
+
+        public Task SendAsync(RenderedMessage message, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref attempts) <= failures)
+            {
+                throw new IOException("SMTP server unavailable");
+            }
+
+            lock (Delivered)
+            {
+                Delivered.Add(message);
+            }
+
+            Assert.Equal(CodeChannel.Email, message.Channel);
+            return Task.CompletedTask;
+        }
+    }
+}
