@@ -5,6 +5,7 @@ using Sesame.Frontend.Hosting;
 using Sesame.Frontend.Security;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
+using Sesame.Grains.Notifications;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grpc;
 using Sesame.Grpc.Hosting;
@@ -78,6 +79,7 @@ public static class SesameHostingExtensions
         services.AddOptions<SecretHashingOptions>().BindConfiguration(SesameSections.Hashing);
         services.AddSingleton<IPostConfigureOptions<SecretHashingOptions>, EphemeralPepper>();
         services.AddOptions<GrainRuntimeOptions>().BindConfiguration(SesameSections.Grains);
+        services.AddOptions<NotificationOptions>().BindConfiguration(SesameSections.Notifications);
         services.AddOptions<GrpcServerOptions>().BindConfiguration(SesameSections.Grpc);
         services.AddOptions<PortalsOptions>().BindConfiguration(SesameSections.Portals);
         services.AddOptions<BackOfficesOptions>().BindConfiguration(SesameSections.BackOffices);

@@ -26,7 +26,7 @@ public sealed class OptionDefaultsTests
         var table = storage.AzureTable;
         Assert.Equal((string.Empty, "sesamegrains", 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5)), (table.ConnectionString, table.TableName, table.MaxRetries, table.RetryDelay, table.NetworkTimeout));
         Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1), "Default"), (grains.CollectionAge, grains.CollectionInterval, grains.DefaultStorageName));
-        Assert.Equal((100_000, 16, 0, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId));
+        Assert.Equal((100_000, 16, 0, string.Empty, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId, hashing.LookupPepperId));
         Assert.Equal((string.Empty, true), (tenant.DisplayName, tenant.RevealRemainingAttempts));
         Assert.Equal((3, TimeSpan.FromMinutes(1)), (tenant.Lockout.MaxFailedAttempts, tenant.Lockout.Duration));
         Assert.Equal((2.0, TimeSpan.FromDays(1), 10), (tenant.Lockout.DurationMultiplier, tenant.Lockout.MaxDuration, tenant.Lockout.LockoutsBeforeRecovery));
@@ -36,6 +36,17 @@ public sealed class OptionDefaultsTests
         Assert.Equal((false, TimeSpan.FromMinutes(5)), (tenant.Keypad.Enabled, tenant.Keypad.Lifetime));
         var password = tenant.Secret.Password;
         Assert.Equal((12, 128, true, true, true, true, string.Empty), (password.MinLength, password.MaxLength, password.RequireUppercase, password.RequireLowercase, password.RequireDigit, password.RequireSpecial, password.ForbiddenCharacters));
+        Assert.Equal((false, 5, TimeSpan.FromMinutes(2), 0), (tenant.Challenge.Enabled, tenant.Challenge.Choices, tenant.Challenge.Lifetime, tenant.Challenge.Pictures.Count));
+        var recovery = tenant.Recovery;
+        Assert.Equal((true, 6, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1)), (recovery.Email.Enabled, recovery.Email.CodeLength, recovery.Email.Lifetime, recovery.Email.ResendCooldown));
+        Assert.Equal((false, 6, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1)), (recovery.Sms.Enabled, recovery.Sms.CodeLength, recovery.Sms.Lifetime, recovery.Sms.ResendCooldown));
+        Assert.Equal((true, 8, TimeSpan.FromDays(42), TimeSpan.FromDays(7)), (recovery.Letter.Enabled, recovery.Letter.CodeLength, recovery.Letter.Lifetime, recovery.Letter.ResendCooldown));
+        Assert.Equal((5, 10, TimeSpan.FromDays(1), TimeSpan.FromMinutes(10), true), (recovery.MaxTriesPerCode, recovery.FailedCodesBudget, recovery.FailedCodesWindow, recovery.ResetLifetime, recovery.RevealMaskedDestination));
+        var lookups = tenant.IdentifierRecovery;
+        Assert.Equal((true, 5, 20, TimeSpan.FromHours(1)), (lookups.Enabled, lookups.MaxLookupsPerMember, lookups.MaxLookupsPerClientIp, lookups.Window));
+        Assert.Equal(string.Empty, tenant.TermsVersion);
+        var notifications = new Grains.Notifications.NotificationOptions();
+        Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(30), TimeSpan.FromHours(1)), (notifications.SweepInterval, notifications.FirstRetryDelay, notifications.MaxRetryDelay));
         var rateLimit = new Frontend.Security.RateLimitOptions();
         Assert.Equal((1000.0, 2000), (rateLimit.PermitsPerSecond, rateLimit.Burst));
         Assert.True(demo.Enabled);
