@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Testing;
+
+namespace Sesame.Grains.Tests;
+
+public sealed class MemberAccountGrainRecoveryTests
+{
+    private const string Email = "sophie.martin@courriel.fr";
+    private const string Pin = "482913";
+
+    [Fact]
+    public async Task VerifyCodeAsync_BudgetSpentAcrossFlows_RightCodeRefusedUntilTheWindowPasses()
+    {
+        // Arrange: two codes, five wrong tries each: the account's ten-a-day budget is spent.
+        await using var host = new GrainsTestHost();
+        await host.StartDispatcherAsync();
+        var key = await CreateAsync(host);
+        for (var code = 0; code < 2; code++)
+        {
+            var flow = RandomToken.New();
+            await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
+            for (var i = 0; i < 5; i++)
+            {
+                await host.Account(key).VerifyCodeAsync(flow, "00000000", GrainsTestHost.Origin, CancellationToken.None);
+            }
+
+            host.Time.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        // Act: a third code arrives and the member types it right.
+        var third = RandomToken.New();
+        await host.Account(key).StartRecoveryAsync(null, third, GrainsTestHost.Origin, CancellationToken.None);
+        var code3 = await LastCodeAsync(host, 3);
+        var refused = await host.Account(key).VerifyCodeAsync(third, code3, GrainsTestHost.Origin, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromDays(1));
+        var fourth = RandomToken.New();
+        await host.Account(key).StartRecoveryAsync(null, fourth, GrainsTestHost.Origin, CancellationToken.None);
+        var accepted = await host.Account(key).VerifyCodeAsync(fourth, await LastCodeAsync(host, 4), GrainsTestHost.Origin, CancellationToken.None);
+
+        // Assert
+        Assert.False(refused.Verified);
+        Assert.True(accepted.Verified);
+    }
+
+    [Fact]
+    public async Task VerifyCodeAsync_EmailCodeAfterTenMinutes_RefusedAndAuditedExpired()
+    {
+        await using var host = new GrainsTestHost();
+        await host.StartDispatcherAsync();
+        var key = await CreateAsync(host);
+        var flow = RandomToken.New();
+        await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
+        var code = await LastCodeAsync(host, 1);
+
+        host.Time.Advance(TimeSpan.FromMinutes(10));
+        var result = await host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.False(result.Verified);
+        Assert.Equal(AuditEvent.CodeExpired, (await host.Account(key).GetAuditTrailAsync(CancellationToken.None))![^1].Event);
+    }
+
+    [Fact]
+    public async Task ResetSecretAsync_AccountAwaitingRecovery_LockoutScheduleStartsOver()
+    {
+        // Arrange: ten lockouts in a row leave the account waiting for a recovery.
+        await using var host = new GrainsTestHost();
+        await host.StartDispatcherAsync();
+        var key = await CreateAsync(host);
+        for (var lockout = 0; lockout < 10; lockout++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await host.Account(key).LoginAsync("000111", GrainsTestHost.Origin, CancellationToken.None);
+            }
+
+            host.Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.Equal(LoginStatus.RecoveryRequired, (await host.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None)).Status);
+        var flow = RandomToken.New();
+        await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
+        var verification = await host.Account(key).VerifyCodeAsync(flow, await LastCodeAsync(host, 1), GrainsTestHost.Origin, CancellationToken.None);
+
+        // Act
+        var reset = await host.Account(key).ResetSecretAsync(verification.ResetToken!, "705318", GrainsTestHost.Origin, CancellationToken.None);
+        var reused = await host.Account(key).ResetSecretAsync(verification.ResetToken!, "615207", GrainsTestHost.Origin, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(SecretResetStatus.Changed, reset.Status);
+        Assert.Equal(SecretResetStatus.ResetRefused, reused.Status);
+        Assert.Equal(LoginStatus.Succeeded, (await host.Account(key).LoginAsync("705318", GrainsTestHost.Origin, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task StartRecoveryAsync_Anything_NoCodeInClearInTheStore()
+    {
+        await using var host = new GrainsTestHost();
+        await host.StartDispatcherAsync();
+        var key = await CreateAsync(host);
+        var flow = RandomToken.New();
+        await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
+        var code = await LastCodeAsync(host, 1);
+        var verification = await host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.False(host.StoredTextContains(code));
+        Assert.False(host.StoredTextContains(verification.ResetToken!));
+    }
+
+    private static async Task<string> CreateAsync(GrainsTestHost host)
+    {
+        var key = GrainsTestHost.NewAccountKey();
+        await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null) { Contacts = new MemberContacts(Email, null, []) }, GrainsTestHost.Origin, CancellationToken.None);
+        return key;
+    }
+
+    private static async Task<string> LastCodeAsync(GrainsTestHost host, int expectedMessages)
+    {
+        await Eventually.TrueAsync(() => host.Outbox.Sent.Count == expectedMessages);
+        return Regex.Match(host.Outbox.Sent[^1].Body, "usage unique : ([0-9]+)").Groups[1].Value;
+    }
+}
