@@ -1,0 +1,171 @@
+using Sesame.Testing;
+using static Sesame.Storage.AzureTable.Tests.SesameOnAzurite;
+
+namespace Sesame.Storage.AzureTable.Tests;
+
+/// <summary>
+/// The built Silo as separate processes on Azure Table storage (a real Azurite), driven by the Node gRPC client:
+/// replicas that share an account, a replica killed under load, the store going away and coming back.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class SiloOnAzuriteTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Login_TwoReplicasHammeredWithWrongPins_CountExactAndBothRefuseOnceLocked()
+    {
+        await using var replicas = await TwoReplicas.StartAsync(azurite.Azurite);
+        var (clientA, clientB, identifier) = (replicas.ClientA, replicas.ClientB, replicas.Identifier);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => LoginAsync(i % 2 == 0 ? clientA : clientB, identifier, WrongPin)));
+        var rightPinOnA = await LoginAsync(clientA, identifier, Pin);
+        var rightPinOnB = await LoginAsync(clientB, identifier, Pin);
+        var events = await AuditEventsAsync(clientB, identifier);
+
+        Assert.All(replies, reply => Assert.Equal(0, reply.Code));
+        var invalid = replies.Where(reply => reply.Field("status") == "LOGIN_STATUS_INVALID_CREDENTIALS").ToArray();
+        Assert.Equal(Enumerable.Range(1, MaxFailedAttempts - 1), invalid.Select(reply => int.Parse(reply.Field("remaining_attempts")!, System.Globalization.CultureInfo.InvariantCulture)).Order());
+        Assert.Equal(30 - invalid.Length, replies.Count(reply => reply.Field("status") == "LOGIN_STATUS_LOCKED_OUT"));
+        Assert.Equal("LOGIN_STATUS_LOCKED_OUT", rightPinOnA.Field("status"));
+        Assert.Equal("LOGIN_STATUS_LOCKED_OUT", rightPinOnB.Field("status"));
+        Assert.Equal(MaxFailedAttempts - 1, events.Count("AUDIT_EVENT_LOGIN_FAILED"));
+        Assert.Equal(1, events.Count("AUDIT_EVENT_LOCKED_OUT"));
+        Assert.Equal(30 - MaxFailedAttempts + 2, events.Count("AUDIT_EVENT_LOGIN_REFUSED_WHILE_LOCKED"));
+    }
+
+    [Fact]
+    public async Task UnlockMember_OnOneReplica_IsHonouredByTheOther()
+    {
+        await using var replicas = await TwoReplicas.StartAsync(azurite.Azurite);
+        var (clientA, clientB, identifier) = (replicas.ClientA, replicas.ClientB, replicas.Identifier);
+        for (var i = 0; i < MaxFailedAttempts; i++)
+        {
+            await LoginAsync(clientB, identifier, WrongPin);
+        }
+
+        var lockedOnA = await LoginAsync(clientA, identifier, Pin);
+        var unlock = await clientA.CallAsync("sesame.v1.MemberAdmin/UnlockMember", new { tenant = Tenant, identifier }, BackOfficeMetadata);
+        var afterUnlockOnB = await LoginAsync(clientB, identifier, Pin);
+
+        Assert.Equal("LOGIN_STATUS_LOCKED_OUT", lockedOnA.Field("status"));
+        Assert.Equal(0, unlock.Code);
+        Assert.Equal("LOGIN_STATUS_SUCCEEDED", afterUnlockOnB.Field("status"));
+    }
+
+    [Fact]
+    public async Task Login_ReplicaKilledUnderLoad_RestartedReplicaKeepsTheLockout()
+    {
+        var settings = Settings(azurite.Azurite, AzuriteFixture.NewTableName());
+        var identifier = TestIdentifiers.For(Tenant);
+        var answered = new List<GrpcCallResult>();
+        await using (var silo = await SiloProcess.StartAsync(settings))
+        await using (var client = NodeGrpcClient.Start(silo.Address))
+        {
+            await CreateMemberAsync(client, identifier);
+            var load = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => HammerAsync(client, identifier, answered)));
+            await Eventually.TrueAsync(() =>
+            {
+                lock (answered)
+                {
+                    return answered.Any(reply => reply.Field("status") == "LOGIN_STATUS_LOCKED_OUT");
+                }
+            });
+
+            await silo.KillAsync();
+            await load;
+        }
+
+        await using var restarted = await SiloProcess.StartAsync(settings);
+        await using var newClient = NodeGrpcClient.Start(restarted.Address);
+        var rightPin = await LoginAsync(newClient, identifier, Pin);
+        var events = await AuditEventsAsync(newClient, identifier);
+
+        Assert.Equal("LOGIN_STATUS_LOCKED_OUT", rightPin.Field("status"));
+        Assert.Equal(MaxFailedAttempts - 1, events.Count("AUDIT_EVENT_LOGIN_FAILED"));
+        Assert.Equal(1, events.Count("AUDIT_EVENT_LOCKED_OUT"));
+        Assert.True(events.Count("AUDIT_EVENT_LOGIN_REFUSED_WHILE_LOCKED") >= answered.Count(reply => reply.Field("status") == "LOGIN_STATUS_LOCKED_OUT") - 1);
+    }
+
+    [Fact]
+    public async Task Login_AzuriteStopped_FailsFastWithUnavailableChangesNothingAndResumesWhenItReturns()
+    {
+        await using var own = await Azurite.StartAsync();
+        await using var silo = await SiloProcess.StartAsync(Settings(own, AzuriteFixture.NewTableName()));
+        await using var client = NodeGrpcClient.Start(silo.Address);
+        var identifier = TestIdentifiers.For(Tenant);
+        var newcomer = TestIdentifiers.For(Tenant);
+        await CreateMemberAsync(client, identifier);
+        var before = await LoginAsync(client, identifier, WrongPin);
+        await own.StopAsync();
+
+        var loginDuringOutage = await LoginAsync(client, identifier, WrongPin);
+        var createDuringOutage = await CreateMemberAsync(client, newcomer);
+        await own.RestartAsync();
+        var after = await LoginAsync(client, identifier, WrongPin);
+        var createAfter = await CreateMemberAsync(client, newcomer);
+        var events = await AuditEventsAsync(client, identifier);
+
+        Assert.Equal("4", before.Field("remaining_attempts"));
+        Assert.Equal((14, 14), (loginDuringOutage.Code, createDuringOutage.Code));
+        Assert.Contains("storage is unavailable", loginDuringOutage.Details, StringComparison.Ordinal);
+        Assert.Equal("3", after.Field("remaining_attempts"));
+        Assert.Equal("CREATE_MEMBER_STATUS_CREATED", createAfter.Field("status"));
+        Assert.Equal(["AUDIT_EVENT_ACCOUNT_CREATED", "AUDIT_EVENT_LOGIN_FAILED", "AUDIT_EVENT_LOGIN_FAILED"], events);
+        Assert.DoesNotContain(identifier, silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongPin, silo.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Two replicas on one table, each with its Node client, and a member created through the first.</summary>
+    private sealed class TwoReplicas : IAsyncDisposable
+    {
+        private readonly SiloProcess siloA;
+        private readonly SiloProcess siloB;
+
+        private TwoReplicas(SiloProcess siloA, SiloProcess siloB)
+        {
+            this.siloA = siloA;
+            this.siloB = siloB;
+            ClientA = NodeGrpcClient.Start(siloA.Address);
+            ClientB = NodeGrpcClient.Start(siloB.Address);
+        }
+
+        public NodeGrpcClient ClientA { get; }
+
+        public NodeGrpcClient ClientB { get; }
+
+        public string Identifier { get; } = TestIdentifiers.For(Tenant);
+
+        public static async Task<TwoReplicas> StartAsync(Azurite azurite)
+        {
+            var settings = Settings(azurite, AzuriteFixture.NewTableName());
+            var replicas = new TwoReplicas(await SiloProcess.StartAsync(settings), await SiloProcess.StartAsync(settings));
+            Assert.Equal("CREATE_MEMBER_STATUS_CREATED", (await CreateMemberAsync(replicas.ClientA, replicas.Identifier)).Field("status"));
+            return replicas;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await ClientA.DisposeAsync();
+            await ClientB.DisposeAsync();
+            await siloA.DisposeAsync();
+            await siloB.DisposeAsync();
+        }
+    }
+
+    /// <summary>Wrong PINs one after another until the server stops answering, 100 at most.</summary>
+    private static async Task HammerAsync(NodeGrpcClient client, string identifier, List<GrpcCallResult> answered)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var reply = await LoginAsync(client, identifier, WrongPin);
+            if (reply.Code != 0)
+            {
+                return;
+            }
+
+            lock (answered)
+            {
+                answered.Add(reply);
+            }
+        }
+    }
+}
