@@ -32,13 +32,16 @@ internal sealed partial class MemberAccountGrain
         });
     }
 
-    public Task<IdentityMatch?> MatchIdentityAsync(string nirDigest, DateOnly birthDate, string postalCode, CancellationToken cancellationToken)
+    public async Task<IdentityMatch?> MatchIdentityAsync(string nirDigest, DateOnly birthDate, string postalCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nirDigest);
         ArgumentNullException.ThrowIfNull(postalCode);
+
+        // Contacts may have changed through another replica: the stored record decides.
+        await account.ReadStateAsync(cancellationToken);
         var state = account.State;
         var matches = account.RecordExists && state.NirDigest == nirDigest && state.BirthDate == birthDate && state.PostalCode == postalCode;
-        return Task.FromResult(matches ? new IdentityMatch(Identifier, state.Email is null ? null : Masking.Email(state.Email)) : null);
+        return matches ? new IdentityMatch(Identifier, state.Email is null ? null : Masking.Email(state.Email)) : null;
     }
 
     public async Task<bool> SendIdentifierAsync(CallOrigin origin, CancellationToken cancellationToken)

@@ -56,6 +56,9 @@ internal sealed partial class MemberAccountGrain
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(origin);
         var policy = RequirePolicy().Recovery;
+
+        // The code may have been sent, or used, through another replica: the stored record decides.
+        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists || account.State.PendingCode is null)
         {
             digest.Seal(CodePurpose, code);
@@ -102,6 +105,7 @@ internal sealed partial class MemberAccountGrain
         ArgumentNullException.ThrowIfNull(newSecret);
         ArgumentNullException.ThrowIfNull(origin);
         var policy = RequirePolicy();
+        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists
             || account.State.PendingReset is not { } reset
             || reset.ExpiresAt <= time.GetUtcNow()

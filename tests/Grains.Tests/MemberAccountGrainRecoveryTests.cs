@@ -17,10 +17,9 @@ public sealed class MemberAccountGrainRecoveryTests
         await using var host = new GrainsTestHost();
         await host.StartDispatcherAsync();
         var key = await CreateAsync(host);
-        for (var code = 0; code < 2; code++)
+        for (var sent = 1; sent <= 2; sent++)
         {
-            var flow = RandomToken.New();
-            await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
+            var (flow, _) = await SendCodeAsync(host, key, expectedMessages: sent);
             for (var i = 0; i < 5; i++)
             {
                 await host.Account(key).VerifyCodeAsync(flow, "00000000", GrainsTestHost.Origin, CancellationToken.None);
@@ -30,14 +29,11 @@ public sealed class MemberAccountGrainRecoveryTests
         }
 
         // Act: a third code arrives and the member types it right.
-        var third = RandomToken.New();
-        await host.Account(key).StartRecoveryAsync(null, third, GrainsTestHost.Origin, CancellationToken.None);
-        var code3 = await LastCodeAsync(host, 3);
+        var (third, code3) = await SendCodeAsync(host, key, expectedMessages: 3);
         var refused = await host.Account(key).VerifyCodeAsync(third, code3, GrainsTestHost.Origin, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(1));
-        var fourth = RandomToken.New();
-        await host.Account(key).StartRecoveryAsync(null, fourth, GrainsTestHost.Origin, CancellationToken.None);
-        var accepted = await host.Account(key).VerifyCodeAsync(fourth, await LastCodeAsync(host, 4), GrainsTestHost.Origin, CancellationToken.None);
+        var (fourth, code4) = await SendCodeAsync(host, key, expectedMessages: 4);
+        var accepted = await host.Account(key).VerifyCodeAsync(fourth, code4, GrainsTestHost.Origin, CancellationToken.None);
 
         // Assert
         Assert.False(refused.Verified);
@@ -50,9 +46,7 @@ public sealed class MemberAccountGrainRecoveryTests
         await using var host = new GrainsTestHost();
         await host.StartDispatcherAsync();
         var key = await CreateAsync(host);
-        var flow = RandomToken.New();
-        await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
-        var code = await LastCodeAsync(host, 1);
+        var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1);
 
         host.Time.Advance(TimeSpan.FromMinutes(10));
         var result = await host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
@@ -79,9 +73,8 @@ public sealed class MemberAccountGrainRecoveryTests
         }
 
         Assert.Equal(LoginStatus.RecoveryRequired, (await host.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None)).Status);
-        var flow = RandomToken.New();
-        await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
-        var verification = await host.Account(key).VerifyCodeAsync(flow, await LastCodeAsync(host, 1), GrainsTestHost.Origin, CancellationToken.None);
+        var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1);
+        var verification = await host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
 
         // Act
         var reset = await host.Account(key).ResetSecretAsync(verification.ResetToken!, "705318", GrainsTestHost.Origin, CancellationToken.None);
@@ -94,14 +87,34 @@ public sealed class MemberAccountGrainRecoveryTests
     }
 
     [Fact]
+    public async Task VerifyCodeAsync_CodeSentThroughAnotherReplica_VerifiedAndUsedOnce()
+    {
+        // Arrange: two replicas on one store; the second holds the account from before the code was sent.
+        var storage = new Runtime.Storage.MemoryGrainStorage();
+        var time = new ManualTimeProvider();
+        await using var first = new GrainsTestHost(storage, time);
+        await using var second = new GrainsTestHost(storage, time);
+        await first.StartDispatcherAsync();
+        var key = await CreateAsync(first);
+        await second.Account(key).GetAuditTrailAsync(CancellationToken.None);
+        var (flow, code) = await SendCodeAsync(first, key, expectedMessages: 1);
+
+        // Act
+        var onSecond = await second.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
+        var againOnFirst = await first.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
+
+        // Assert
+        Assert.True(onSecond.Verified);
+        Assert.False(againOnFirst.Verified);
+    }
+
+    [Fact]
     public async Task StartRecoveryAsync_Anything_NoCodeInClearInTheStore()
     {
         await using var host = new GrainsTestHost();
         await host.StartDispatcherAsync();
         var key = await CreateAsync(host);
-        var flow = RandomToken.New();
-        await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
-        var code = await LastCodeAsync(host, 1);
+        var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1);
         var verification = await host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.False(host.StoredTextContains(code));
@@ -115,9 +128,12 @@ public sealed class MemberAccountGrainRecoveryTests
         return key;
     }
 
-    private static async Task<string> LastCodeAsync(GrainsTestHost host, int expectedMessages)
+    /// <summary>Starts a recovery in a new flow and reads the code from the dev outbox once it holds <paramref name="expectedMessages"/>.</summary>
+    private static async Task<(string Flow, string Code)> SendCodeAsync(GrainsTestHost host, string key, int expectedMessages)
     {
+        var flow = RandomToken.New();
+        await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
         await Eventually.TrueAsync(() => host.Outbox.Sent.Count == expectedMessages);
-        return Regex.Match(host.Outbox.Sent[^1].Body, "usage unique : ([0-9]+)").Groups[1].Value;
+        return (flow, Regex.Match(host.Outbox.Sent[^1].Body, "usage unique : ([0-9]+)").Groups[1].Value);
     }
 }

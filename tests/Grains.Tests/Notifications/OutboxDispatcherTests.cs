@@ -40,13 +40,9 @@ public sealed class OutboxDispatcherTests
         // Arrange
         var sender = new FlakySender(failures: 2);
         await using var host = new GrainsTestHost(sender: sender);
-        await host.StartDispatcherAsync();
-        var key = GrainsTestHost.NewAccountKey();
-        await CreateWithEmailAsync(host, key);
 
         // Act: the first attempt fails at once; each sweep after the retry delay tries again.
-        await host.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
-        await Eventually.TrueAsync(() => sender.Attempts == 1);
+        var key = await SendCodeOnceAsync(host, sender);
         host.Time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.TrueAsync(() => sender.Attempts == 2);
         host.Time.Advance(TimeSpan.FromMinutes(1));
@@ -65,11 +61,7 @@ public sealed class OutboxDispatcherTests
         // Arrange: a sender that always fails keeps the message in the outbox.
         var sender = new FlakySender(failures: int.MaxValue);
         await using var host = new GrainsTestHost(sender: sender);
-        await host.StartDispatcherAsync();
-        var key = GrainsTestHost.NewAccountKey();
-        await CreateWithEmailAsync(host, key);
-        await host.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
-        await Eventually.TrueAsync(() => sender.Attempts == 1);
+        var key = await SendCodeOnceAsync(host, sender);
 
         // Act: the code's ten minutes pass.
         host.Time.Advance(TimeSpan.FromMinutes(11));
@@ -77,6 +69,17 @@ public sealed class OutboxDispatcherTests
         // Assert
         await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
         Assert.Empty(sender.Delivered);
+    }
+
+    /// <summary>Starts the dispatcher, creates a member with an e-mail, sends a code, and waits for the first delivery attempt.</summary>
+    private static async Task<string> SendCodeOnceAsync(GrainsTestHost host, FlakySender sender)
+    {
+        await host.StartDispatcherAsync();
+        var key = GrainsTestHost.NewAccountKey();
+        await CreateWithEmailAsync(host, key);
+        await host.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+        await Eventually.TrueAsync(() => sender.Attempts == 1);
+        return key;
     }
 
     private static async Task CreateWithEmailAsync(GrainsTestHost host, string key)
