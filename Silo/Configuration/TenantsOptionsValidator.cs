@@ -32,6 +32,11 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
             }
         }
 
+        foreach (var (id, _) in options.Where(pair => pair.Value.Identifier == Grains.Interfaces.Tenants.IdentifierKind.Nir && pair.Value.IdentifierRecovery.Enabled))
+        {
+            failures.Add($"{SesameSections.Tenants}:{id}:IdentifierRecovery:Enabled must be false: the identifier is the NIR, which is never sent by e-mail.");
+        }
+
         foreach (var (id, policy) in options.Where(pair => pair.Value.Challenge.Enabled))
         {
             var words = policy.Challenge.Pictures.Values.Distinct(StringComparer.OrdinalIgnoreCase).Count();

@@ -10,7 +10,16 @@ internal static class DemoData
     {
         ["assu2000"] = new() { DisplayName = "ASSU2000" },
         ["acs"] = new() { DisplayName = "ACS" },
-        ["cpms"] = new() { DisplayName = "CPMS", Identifier = IdentifierKind.Nir, Keypad = new KeypadPolicy { Enabled = true }, TermsVersion = "cgu-2024-01" },
+        ["cpms"] = new()
+        {
+            DisplayName = "CPMS",
+            Identifier = IdentifierKind.Nir,
+            Keypad = new KeypadPolicy { Enabled = true },
+            TermsVersion = "cgu-2024-01",
+
+            // The identifier is the NIR itself: there is nothing to recover, and an e-mail would carry the NIR.
+            IdentifierRecovery = new IdentifierRecoveryPolicy { Enabled = false },
+        },
         ["mnt"] = new()
         {
             DisplayName = "Mutuelle des agents publics",

@@ -132,6 +132,14 @@ public sealed class CpmsHelpPageTests(SesameServerFixture fixture)
         Assert.Equal("2", wrong.Field("remaining_attempts"));
     }
 
+    [Fact]
+    public async Task RecoverIdentifier_IdentifierIsTheNir_FailedPrecondition()
+    {
+        var result = await Call("RecoverIdentifier", new { tenant = "cpms", nir = TestIdentifiers.Nir(), birth_date = "1984-07-19", postal_code = "75011" });
+
+        Assert.Equal(9, result.Code);
+    }
+
     private static string Spaced(string nir) => $"{nir[0]} {nir[1..3]} {nir[3..5]} {nir[5..7]} {nir[7..10]} {nir[10..13]} {nir[13..]}";
 
     private async Task<GrpcCallResult> SetPinOnKeypadAsync(string identifier, string resetToken, string pin, string confirmation)

@@ -50,6 +50,7 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Tenants:x:Recovery:Email:CodeLength", "4", "Sesame:Tenants:x")]
     [InlineData("Sesame:Tenants:x:IdentifierRecovery:MaxLookupsPerMember", "0", "Sesame:Tenants:x")]
     [InlineData("Sesame:Hashing:LookupPepperId", "nope", "LookupPepperId")]
+    [InlineData("Sesame:Tenants:x:Identifier", "Nir", "Sesame:Tenants:x:IdentifierRecovery:Enabled must be false")]
     [InlineData("Sesame:Hashing:Iterations", "1000", "Iterations")]
     [InlineData("Sesame:Demo:Enabled", "false", "No tenant is configured")]
     [InlineData("Sesame:Endpoint:Certificate:Path", "/nonexistent/sesame.pfx", "Sesame:Endpoint:Certificate:Path '/nonexistent/sesame.pfx' does not exist")]
