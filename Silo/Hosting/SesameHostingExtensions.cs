@@ -32,6 +32,7 @@ public static class SesameHostingExtensions
         services.AddSesameOptions();
         services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage(new GrainRuntimeOptions().DefaultStorageName, GrainStorageSelector.Create));
         services.AddGrpcExceptionStatus<GrainStorageException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
+        services.AddGrpcExceptionStatus<InconsistentStateException>(StatusCode.Aborted, "The account changed on another Sésame replica while the call ran; it may be retried.");
         services.AddSesameFrontend();
         services.AddSingleton<ITenantPolicies, ConfiguredTenantPolicies>();
         services.AddHostedService<DemoSeeder>();

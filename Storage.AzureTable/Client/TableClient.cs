@@ -180,7 +180,7 @@ internal sealed class TableClient
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TableServiceException(0, null, $"The Table service at {endpoint} could not be reached: {Innermost(exception).Message}", exception);
+            throw new TableServiceException(0, $"The Table service at {endpoint} could not be reached: {Innermost(exception).Message}", exception);
         }
 
         return message.Response;
@@ -245,14 +245,14 @@ internal sealed class TableClient
     };
 
     private static string RequireETag(Response response) =>
-        response.Headers.ETag?.ToString("H") ?? throw new TableServiceException(response.Status, null, "The Table service answered a write without an ETag.");
+        response.Headers.ETag?.ToString("H") ?? throw new TableServiceException(response.Status, "The Table service answered a write without an ETag.");
 
     private static TableConflictException Conflict(Response response) => new(response.Status, ErrorCode(response));
 
     private TableServiceException Failure(Response response, string operation)
     {
         var code = ErrorCode(response);
-        return new TableServiceException(response.Status, code, $"The Table service failed to {operation} in table '{TableName}': {response.Status} {code ?? response.ReasonPhrase}.");
+        return new TableServiceException(response.Status, $"The Table service failed to {operation} in table '{TableName}': {response.Status} {code ?? response.ReasonPhrase}.");
     }
 
     /// <summary>The service's error code: the <c>x-ms-error-code</c> header, else <c>odata.error.code</c> of the body.</summary>

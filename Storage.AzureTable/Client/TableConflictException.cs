@@ -5,6 +5,4 @@ internal sealed class TableConflictException(int status, string? errorCode)
     : Exception($"The entity's condition failed ({status} {errorCode}).")
 {
     public int Status { get; } = status;
-
-    public string? ErrorCode { get; } = errorCode;
 }

@@ -52,6 +52,42 @@ public sealed class SiloOnAzuriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task UnlockMember_OnAReplicaHoldingAStaleAccount_AbortsChangingNothingThenSucceeds()
+    {
+        await using var replicas = await TwoReplicas.StartAsync(azurite.Azurite);
+        var (clientA, clientB, identifier) = (replicas.ClientA, replicas.ClientB, replicas.Identifier);
+        await AuditEventsAsync(clientA, identifier);
+        await LoginAsync(clientB, identifier, WrongPin);
+
+        var stale = await clientA.CallAsync("sesame.v1.MemberAdmin/UnlockMember", new { tenant = Tenant, identifier }, BackOfficeMetadata);
+        var eventsAfterAbort = await AuditEventsAsync(clientA, identifier);
+        var retried = await clientA.CallAsync("sesame.v1.MemberAdmin/UnlockMember", new { tenant = Tenant, identifier }, BackOfficeMetadata);
+
+        Assert.Equal(10, stale.Code);
+        Assert.Contains("another Sésame replica", stale.Details, StringComparison.Ordinal);
+        Assert.Equal(["AUDIT_EVENT_ACCOUNT_CREATED", "AUDIT_EVENT_LOGIN_FAILED"], eventsAfterAbort);
+        Assert.Equal(0, retried.Code);
+    }
+
+    [Fact]
+    public async Task ValidateSession_SessionStartedOnOneReplica_IsValidOnTheOtherUntilLogout()
+    {
+        await using var replicas = await TwoReplicas.StartAsync(azurite.Azurite);
+        var (clientA, clientB, identifier) = (replicas.ClientA, replicas.ClientB, replicas.Identifier);
+        var login = await LoginAsync(clientA, identifier, Pin);
+        var token = login.Field("session_token");
+
+        var onB = await clientB.CallAsync("sesame.v1.MemberAuth/ValidateSession", new { tenant = Tenant, session_token = token }, PortalMetadata);
+        var logout = await clientA.CallAsync("sesame.v1.MemberAuth/Logout", new { tenant = Tenant, session_token = token }, PortalMetadata);
+        var onBAfterLogout = await clientB.CallAsync("sesame.v1.MemberAuth/ValidateSession", new { tenant = Tenant, session_token = token }, PortalMetadata);
+
+        Assert.Equal("LOGIN_STATUS_SUCCEEDED", login.Field("status"));
+        Assert.Equal(("true", identifier), (onB.Field("valid"), onB.Field("identifier")));
+        Assert.Equal("true", logout.Field("ended"));
+        Assert.Equal("false", onBAfterLogout.Field("valid"));
+    }
+
+    [Fact]
     public async Task Login_ReplicaKilledUnderLoad_RestartedReplicaKeepsTheLockout()
     {
         var settings = Settings(azurite.Azurite, AzuriteFixture.NewTableName());
