@@ -51,12 +51,18 @@ internal sealed class TableClient
     {
         using var message = CreateMessage(RequestMethod.Get, EntityPath(partitionKey, rowKey));
         var response = await SendAsync(message, cancellationToken);
-        return response.Status switch
+        if (response.Status == 404)
         {
-            200 => ReadEntity(JsonDocument.Parse(response.Content).RootElement, response.Headers.ETag?.ToString("H")),
-            404 => null,
-            _ => throw Failure(response, "read an entity"),
-        };
+            return null;
+        }
+
+        if (response.Status != 200)
+        {
+            throw Failure(response, "read an entity");
+        }
+
+        using var document = JsonDocument.Parse(response.Content);
+        return ReadEntity(document.RootElement, response.Headers.ETag?.ToString("H"));
     }
 
     /// <summary>Inserts an entity that must not exist yet, and returns its ETag.</summary>

@@ -68,6 +68,23 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task WriteAsync_ReplyLostAndRequestRetried_RecognisesItsOwnWrite()
+    {
+        var lossy = new LoseFirstReplyPolicy();
+        var options = TableClientTests.FastRetries();
+        options.AddPolicy(lossy, Azure.Core.HttpPipelinePosition.PerRetry);
+        var storage = new AzureTableGrainStorage(new TableClient(TableConnectionString.Parse(azurite.Azurite.ConnectionString), AzuriteFixture.NewTableName(), options, TimeProvider.System));
+
+        var inserted = await storage.WriteAsync("account", Account, new byte[] { 1 }, etag: null, CancellationToken.None);
+        var replaced = await storage.WriteAsync("account", Account, new byte[] { 2 }, inserted, CancellationToken.None);
+        var read = await storage.ReadAsync("account", Account, CancellationToken.None);
+
+        Assert.Equal(2, lossy.LostCount);
+        Assert.Equal(new byte[] { 2 }, read!.Data.ToArray());
+        Assert.Equal(replaced, read.Etag);
+    }
+
+    [Fact]
     public async Task WriteAsync_StateOverTheEntityLimit_ThrowsNamingTheGrainRedactedAndStoresNothing()
     {
         var (storage, _) = NewStorage();
