@@ -166,6 +166,20 @@ public sealed class TableClientTests(AzuriteFixture azurite)
         Assert.Contains("could not be reached", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetAsync_EveryAttemptFails_GivesUpAfterMaxRetries()
+    {
+        var network = new FailingTransportPolicy();
+        var options = FastRetries();
+        options.AddPolicy(network, Azure.Core.HttpPipelinePosition.PerRetry);
+        var client = new TableClient(TableConnectionString.Parse(azurite.Azurite.ConnectionString), AzuriteFixture.NewTableName(), options, TimeProvider.System);
+
+        var failure = await Assert.ThrowsAsync<TableServiceException>(() => client.GetAsync("p", "r", CancellationToken.None));
+
+        Assert.Equal(1 + options.Retry.MaxRetries, network.Attempts);
+        Assert.Contains("The network is down.", failure.Message, StringComparison.Ordinal);
+    }
+
     internal static TableClient NewClient(string connectionString, string? tableName = null) =>
         new(TableConnectionString.Parse(connectionString), tableName ?? AzuriteFixture.NewTableName(), FastRetries(), TimeProvider.System);
 
