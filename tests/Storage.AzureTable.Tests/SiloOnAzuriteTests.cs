@@ -148,6 +148,11 @@ public sealed class SiloOnAzuriteTests(AzuriteFixture azurite)
 
         // The letter was queued in the account's outbox with the reply; the restarted replica's dispatcher delivers it.
         await Eventually.TrueAsync(async () => await SecurityCodeAsync(newClient, identifier) is not null);
+
+        // The pending code survived the kill too: the restarted replica accepts it.
+        var code = await SecurityCodeAsync(newClient, identifier);
+        var verified = await newClient.CallAsync("sesame.v1.MemberRecovery/VerifyCode", new { tenant = Tenant, identifier, flow_id = Grains.Interfaces.RandomToken.New(), code }, PortalMetadata);
+        Assert.Equal("VERIFY_CODE_STATUS_VERIFIED", verified.Field("status"));
         Assert.Equal("LOGIN_STATUS_LOCKED_OUT", rightPin.Field("status"));
         Assert.Equal(MaxFailedAttempts - 1, events.Count("AUDIT_EVENT_LOGIN_FAILED"));
         Assert.Equal(1, events.Count("AUDIT_EVENT_LOCKED_OUT"));
