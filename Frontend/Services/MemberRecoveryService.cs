@@ -138,9 +138,10 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
             return;
         }
 
+        // The new secret comes as a sign-in does: the PIN or password itself, or positions on a keypad.
+        RequestRules.CheckSignIn(request.Secret, request.KeypadId, request.Positions, policy, violations);
         if (!policy.Keypad.Enabled)
         {
-            RequestRules.CheckSignIn(request.Secret, request.KeypadId, request.Positions, policy, violations);
             if (request.ConfirmationPositions.Count > 0)
             {
                 violations.Add(new("confirmation_positions", "must be empty: this tenant takes no keypad"));
@@ -154,7 +155,6 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
             return;
         }
 
-        RequestRules.CheckSignIn(request.Secret, request.KeypadId, request.Positions, policy, violations);
         if (request.ConfirmationPositions.Count != SecretRules.PinLength || request.ConfirmationPositions.Any(position => position is < 0 or > 9))
         {
             violations.Add(new("confirmation_positions", $"must be {SecretRules.PinLength} keypad positions from 0 to 9"));
