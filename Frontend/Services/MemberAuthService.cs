@@ -81,7 +81,7 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
         // One picture per word, so exactly one choice matches.
         var pictures = policy.Pictures.DistinctBy(picture => picture.Value, StringComparer.OrdinalIgnoreCase).ToArray();
         RandomNumberGenerator.Shuffle(pictures.AsSpan());
-        var shown = pictures.Take(policy.Choices).Select(picture => (ChoiceId: NewChoiceId(), Picture: picture.Key, Word: picture.Value)).ToArray();
+        var shown = pictures.Take(policy.Choices).Select(picture => (ChoiceId: RandomToken.New(ChoiceIdBytes), Picture: picture.Key, Word: picture.Value)).ToArray();
         var answer = shown[RandomNumberGenerator.GetInt32(shown.Length)];
         var id = RandomToken.New();
         var expiresAt = await gate.Challenge(request.Tenant, id).IssueAsync(answer.ChoiceId, policy.Lifetime, context.CancellationToken);
@@ -160,8 +160,6 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
             violations.Add(new("challenge_choice_id", "must be the choice_id of the picture clicked"));
         }
     }
-
-    private static string NewChoiceId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(ChoiceIdBytes)).Replace('+', '-').Replace('/', '_');
 
     private static LoginReply WithRemaining(LoginReply reply, int? remainingAttempts)
     {

@@ -151,7 +151,7 @@ internal static class RequestRules
     /// <summary>A portal's flow id: 22 to 64 characters of A-Z a-z 0-9 - _ (at least 128 random bits written in base64url).</summary>
     public static void CheckFlowId(string flowId, List<FieldViolation> violations)
     {
-        if (flowId.Length is < MinFlowIdLength or > MaxFlowIdLength || !flowId.All(IsBase64UrlCharacter))
+        if (flowId.Length is < MinFlowIdLength or > MaxFlowIdLength || !RandomToken.IsBase64Url(flowId))
         {
             violations.Add(new("flow_id", $"must be {MinFlowIdLength} to {MaxFlowIdLength} characters of A-Z, a-z, 0-9, '-' or '_' (at least 128 random bits)"));
         }
@@ -256,6 +256,4 @@ internal static class RequestRules
         tenants.Find(tenant) ?? throw TenantNotFound(tenant);
 
     public static RpcException TenantNotFound(string tenant) => new(StatusCode.NotFound, $"Tenant '{tenant}' is not configured.");
-
-    private static bool IsBase64UrlCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 }

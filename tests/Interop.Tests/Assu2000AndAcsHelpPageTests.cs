@@ -238,7 +238,7 @@ public sealed class Assu2000AndAcsHelpPageTests(SesameServerFixture fixture)
         var reply = await Lookup("RecoverIdentifier", "assu2000", new { tenant = "assu2000", nir = badKey, birth_date = "1984-02-30", postal_code = "7501" });
 
         Assert.Equal(3, reply.Code);
-        Assert.Equal(["birth_date", "nir", "postal_code"], FieldsOf(reply));
+        Assert.Equal(["birth_date", "nir", "postal_code"], SesameServer.ViolatedFields(reply));
     }
 
     [Fact]
@@ -258,8 +258,6 @@ public sealed class Assu2000AndAcsHelpPageTests(SesameServerFixture fixture)
         Assert.Equal("LOGIN_STATUS_LOCKED_OUT", third.Field("status"));
         Assert.Equal("60", third.Response!["retry_after"]!["seconds"]!.ToString());
     }
-
-    private static string[] FieldsOf(GrpcCallResult result) => SesameServer.ViolatedFields(result);
 
     private Task<GrpcCallResult> Call(string method, object request) =>
         Server.Client.CallAsync($"sesame.v1.MemberRecovery/{method}", request, SesameServer.Portal((string)request.GetType().GetProperty("tenant")!.GetValue(request)!));
