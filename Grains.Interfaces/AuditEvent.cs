@@ -41,4 +41,34 @@ public enum AuditEvent
 
     /// <summary>The IBAN's last characters given to see the identifier were wrong.</summary>
     IbanTailRejected = 20,
+
+    /// <summary>A provisional code to activate the space was sent (by e-mail or letter).</summary>
+    ProvisionalCodeSent = 21,
+
+    /// <summary>"Je m'identifie": the provisional code and the NIR were right.</summary>
+    ActivationStarted = 22,
+
+    /// <summary>"Ma carte Vitale": the card given does not match the member's.</summary>
+    VitaleCardRejected = 23,
+
+    /// <summary>"Je m'oppose à la création de Mon espace santé".</summary>
+    SpaceOpposed = 24,
+
+    /// <summary>The member chose an identifier and a password: the space is active.</summary>
+    SpaceActivated = 25,
+
+    /// <summary>The deadline passed without a decision: the space was created automatically.</summary>
+    SpaceCreated = 26,
+
+    /// <summary>"Clôturer votre espace".</summary>
+    SpaceClosed = 27,
+
+    /// <summary>The password was right and a one-time access code was sent.</summary>
+    AccessCodeSent = 28,
+
+    /// <summary>A wrong access code was entered.</summary>
+    AccessCodeRejected = 29,
+
+    /// <summary>The data protection policy was accepted, with its version.</summary>
+    PrivacyPolicyAccepted = 30,
 }

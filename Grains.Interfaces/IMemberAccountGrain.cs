@@ -1,3 +1,4 @@
+using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Runtime;
@@ -14,8 +15,18 @@ public interface IMemberAccountGrain : IGrainWithStringKey
     /// <summary>Creates the account with its first PIN or password.</summary>
     Task<AccountCreationResult> CreateAsync(NewMemberAccount account, CallOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>Checks a PIN or password, counting failures and locking the account as its tenant's policy says.</summary>
-    Task<LoginResult> LoginAsync(string secret, CallOrigin origin, CancellationToken cancellationToken);
+    /// <summary>
+    /// Checks a PIN or password, counting failures and locking the account as its tenant's policy says. Where the tenant
+    /// asks for a second factor, a right password sends a one-time access code, by <paramref name="accessCodeChannel"/>
+    /// when the member has one, instead of opening a session.
+    /// </summary>
+    Task<LoginResult> LoginAsync(string secret, CodeChannel? accessCodeChannel, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The second step of a sign-in: the access code sent for <paramref name="flowId"/>. Wrong codes are counted on the
+    /// account and lock it like wrong passwords, on a counter of their own; the right one opens the session.
+    /// </summary>
+    Task<LoginResult> VerifyAccessCodeAsync(string flowId, string code, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Ends every session of the account (sign out everywhere); the number ended, or null if there is no account.</summary>
     Task<int?> EndSessionsAsync(CallOrigin origin, CancellationToken cancellationToken);
@@ -65,6 +76,42 @@ public interface IMemberAccountGrain : IGrainWithStringKey
 
     /// <summary>Whether <paramref name="ibanTail"/> is the end of the member's IBAN (a salted hash is compared).</summary>
     Task<bool> CheckIbanTailAsync(string ibanTail, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends a provisional code to activate the member's space, by e-mail or else by letter; the first one starts the
+    /// deadline after which the space is created unless the member opposes.
+    /// </summary>
+    Task<ProvisionalCodeIssue> IssueProvisionalCodeAsync(CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>Creates the space if its deadline has passed without a decision; true once the space no longer waits for it.</summary>
+    Task<bool> ApplySpaceDeadlineAsync(CancellationToken cancellationToken);
+
+    /// <summary>"Je m'identifie": starts activation <paramref name="activationId"/> if the provisional code is right; tries are counted.</summary>
+    Task<ActivationResult> StartActivationAsync(string provisionalCode, string activationId, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>"Ma carte Vitale": checks the card's kind and serial number against the member's.</summary>
+    Task<ActivationResult> CheckVitaleCardAsync(string activationId, VitaleCard card, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// "Je prends ma décision": opposing ends the activation; activating records the accepted terms and data
+    /// protection policy, with their versions, and tells the contacts on file, masked.
+    /// </summary>
+    Task<ActivationResult> DecideAsync(string activationId, ActivationDecision decision, string termsVersion, string privacyPolicyVersion, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>"Modifier l'adresse e-mail" or "le numéro de mobile": sends a code to the new contact, which changes once the code comes back.</summary>
+    Task<ActivationResult> ChangeContactAsync(string activationId, CodeChannel channel, string newContact, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>The code sent to a new contact: right, the contact changes and the old one is told.</summary>
+    Task<ActivationResult> VerifyContactAsync(string activationId, string code, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>"Continuer" on the contacts: the contacts on file are confirmed; a change whose code did not come back is dropped.</summary>
+    Task<ActivationResult> ConfirmContactsAsync(string activationId, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>"Je choisis mon identifiant et mon mot de passe": the last step; the space becomes active.</summary>
+    Task<ActivationResult> ChooseCredentialsAsync(string activationId, string identifier, string password, CallOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>"Clôturer votre espace": ends every session and takes the password away; false unless the space is active.</summary>
+    Task<bool> CloseSpaceAsync(CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>The outbox's messages that are due for delivery, for the dispatcher.</summary>
     Task<IReadOnlyList<Notification>> GetDueNotificationsAsync(CancellationToken cancellationToken);

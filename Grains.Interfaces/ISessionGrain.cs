@@ -2,11 +2,14 @@ using Sesame.Runtime;
 
 namespace Sesame.Grains.Interfaces;
 
-/// <summary>One signed-in session, keyed by <see cref="SessionKey.For"/>; the token itself is never stored.</summary>
+/// <summary>One signed-in session, keyed by <see cref="TokenKey.For"/>; the token itself is never stored.</summary>
 public interface ISessionGrain : IGrainWithStringKey
 {
-    /// <summary>Opens the session for <paramref name="accountKey"/> and returns when it ends at the latest.</summary>
-    Task<DateTimeOffset> StartAsync(string accountKey, Tenants.SessionPolicy policy, CancellationToken cancellationToken);
+    /// <summary>
+    /// Opens the session for <paramref name="accountKey"/>, whose member signs in as <paramref name="identifier"/>, and
+    /// returns when it ends at the latest.
+    /// </summary>
+    Task<DateTimeOffset> StartAsync(string accountKey, string identifier, Tenants.SessionPolicy policy, CancellationToken cancellationToken);
 
     /// <summary>Checks the session and counts this as use, which pushes its idle end back.</summary>
     Task<SessionValidation> ValidateAsync(CancellationToken cancellationToken);

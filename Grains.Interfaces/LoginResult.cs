@@ -7,8 +7,13 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="Session">The session opened by a success.</param>
 /// <param name="RenewalAdvised">On success: the secret is older than the tenant advises.</param>
 /// <param name="TermsVersionToAccept">On success: the tenant's terms version the member has not accepted yet, if any.</param>
-public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null, bool RenewalAdvised = false, string? TermsVersionToAccept = null)
+/// <param name="AccessCode">With <see cref="LoginStatus.AccessCodeSent"/>: the code's sign-in id and where it went.</param>
+public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null, bool RenewalAdvised = false, string? TermsVersionToAccept = null, AccessCodeSent? AccessCode = null)
 {
+    public static LoginResult AccessCodeExpired { get; } = new(LoginStatus.AccessCodeExpired);
+
+    public static LoginResult NoAccessCodeChannel { get; } = new(LoginStatus.NoAccessCodeChannel);
+
     public static LoginResult UnknownTenant { get; } = new(LoginStatus.UnknownTenant);
 
     public static LoginResult RecoveryRequired { get; } = new(LoginStatus.RecoveryRequired);

@@ -10,6 +10,12 @@ public static class MemberAccountKey
         return $"{tenantId}/{identifier}";
     }
 
+    /// <summary>
+    /// Where a chosen identifier that no account holds leads, so that it answers like an account with an unknown
+    /// secret. The space in it keeps it apart from every account: no identifier kind allows a space.
+    /// </summary>
+    public static string ForUnclaimed(string tenantId, string chosenIdentifier) => For(tenantId, $" {chosenIdentifier}");
+
     public static string IdentifierOf(string key) => key[(TenantOf(key).Length + 1)..];
 
     public static string TenantOf(string key)

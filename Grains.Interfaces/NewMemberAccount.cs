@@ -19,4 +19,7 @@ public sealed record NewMemberAccount(string? Secret, DateOnly? BirthDate)
 
     /// <summary>The last six characters of the IBAN the member is paid on; only a salted hash of it is kept.</summary>
     public string? IbanTail { get; init; }
+
+    /// <summary>The member's Vitale card, checked at activation (<see cref="Tenants.ActivationPolicy"/>); only a keyed hash of its serial number is kept.</summary>
+    public Activation.VitaleCard? VitaleCard { get; init; }
 }

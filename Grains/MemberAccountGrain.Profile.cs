@@ -40,8 +40,8 @@ internal sealed partial class MemberAccountGrain
         // Contacts may have changed through another replica: the stored record decides.
         await account.ReadStateAsync(cancellationToken);
         var state = account.State;
-        var matches = account.RecordExists && state.NirDigest == nirDigest && state.BirthDate == birthDate && state.PostalCode == postalCode;
-        return matches ? new IdentityMatch(Identifier, state.Email is null ? null : Masking.Email(state.Email)) : null;
+        var matches = account.RecordExists && state.NirDigest == nirDigest && state.BirthDate == birthDate && state.PostalCode == postalCode && HasSignInIdentifier(state);
+        return matches ? new IdentityMatch(SignInIdentifier, state.Email is null ? null : Masking.Email(state.Email)) : null;
     }
 
     public async Task<bool> SendIdentifierAsync(CallOrigin origin, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal sealed partial class MemberAccountGrain
 
         return await StoreAsync(state =>
         {
-            Enqueue(state, NotificationKind.IdentifierReminder, CodeChannel.Email, state.Email!, Identifier, expiresAt: null);
+            Enqueue(state, NotificationKind.IdentifierReminder, CodeChannel.Email, state.Email!, SignInIdentifier, expiresAt: null);
             Audit(state, AuditEvent.IdentifierSent, origin);
             return true;
         });
@@ -79,4 +79,8 @@ internal sealed partial class MemberAccountGrain
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>Whether the member has an identifier to sign in with: where members choose theirs, only an active space has one.</summary>
+    private bool HasSignInIdentifier(MemberAccountState state) =>
+        RequirePolicy().Identifier != Interfaces.Tenants.IdentifierKind.ChosenIdentifier || (state.Space == Interfaces.Activation.SpaceStatus.Active && state.ChosenIdentifier is not null);
 }

@@ -1,4 +1,5 @@
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Tenants;
@@ -21,7 +22,7 @@ internal sealed partial class MemberAccountGrain
         ArgumentException.ThrowIfNullOrEmpty(flowId);
         ArgumentNullException.ThrowIfNull(origin);
         var policy = RequirePolicy().Recovery;
-        if (!account.RecordExists)
+        if (!account.RecordExists || IsInactiveSpace(account.State))
         {
             // The same work as a code sent: a seal, nothing stored.
             digest.Seal(CodePurpose, OneTimeCode.New(CodeChannel.Email, policy.Email.CodeLength));
@@ -59,7 +60,7 @@ internal sealed partial class MemberAccountGrain
 
         // The code may have been sent, or used, through another replica: the stored record decides.
         await account.ReadStateAsync(cancellationToken);
-        if (!account.RecordExists || account.State.PendingCode is null)
+        if (!account.RecordExists || account.State.PendingCode is null || IsInactiveSpace(account.State))
         {
             digest.Seal(CodePurpose, code);
             return CodeVerification.Refused;
@@ -67,33 +68,15 @@ internal sealed partial class MemberAccountGrain
 
         return await StoreAsync(state =>
         {
-            var now = time.GetUtcNow();
-            state.FailedCodeEntries.RemoveAll(at => now - at >= policy.FailedCodesWindow);
-            if (state.PendingCode is not { } pending || state.FailedCodeEntries.Count >= policy.FailedCodesBudget)
+            var boundHere = state.PendingCode?.FlowId is not { } boundTo || boundTo == flowId;
+            if (!CheckOneTimeCode(state, state.PendingCode, () => state.PendingCode = null, CodePurpose, code, boundHere, policy, origin))
             {
-                return CodeVerification.Refused;
-            }
-
-            if (!IsLive(pending, policy, now))
-            {
-                state.PendingCode = null;
-                Audit(state, AuditEvent.CodeExpired, origin);
-                return CodeVerification.Refused;
-            }
-
-            var normalized = OneTimeCode.Normalize(code);
-            var matches = digest.Matches(pending.Seal, CodePurpose, $"{GetPrimaryKeyString()}\0{normalized}");
-            if (!matches || (pending.FlowId is not null && pending.FlowId != flowId))
-            {
-                pending.FailedTries++;
-                state.FailedCodeEntries.Add(now);
-                Audit(state, AuditEvent.CodeRejected, origin);
                 return CodeVerification.Refused;
             }
 
             state.PendingCode = null;
             var token = RandomToken.New();
-            state.PendingReset = new PendingResetState { TokenSeal = digest.Seal(ResetPurpose, $"{GetPrimaryKeyString()}\0{token}"), ExpiresAt = now + policy.ResetLifetime };
+            state.PendingReset = new PendingResetState { TokenSeal = digest.Seal(ResetPurpose, $"{GetPrimaryKeyString()}\0{token}"), ExpiresAt = time.GetUtcNow() + policy.ResetLifetime };
             Audit(state, AuditEvent.CodeUsed, origin);
             return new CodeVerification(token, state.PendingReset.ExpiresAt);
         });
@@ -107,6 +90,7 @@ internal sealed partial class MemberAccountGrain
         var policy = RequirePolicy();
         await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists
+            || IsInactiveSpace(account.State)
             || account.State.PendingReset is not { } reset
             || reset.ExpiresAt <= time.GetUtcNow()
             || !digest.Matches(reset.TokenSeal, ResetPurpose, $"{GetPrimaryKeyString()}\0{resetToken}"))
@@ -128,10 +112,7 @@ internal sealed partial class MemberAccountGrain
             state.SecretHash = hash;
             state.SecretChangedAt = time.GetUtcNow();
             state.PendingReset = null;
-            state.FailedAttempts = 0;
-            state.LockedUntil = null;
-            state.ConsecutiveLockouts = 0;
-            state.RecoveryRequired = false;
+            ClearAttempts(state);
             state.Sessions.Clear();
             Audit(state, AuditEvent.SecretChanged, origin);
             NotifyChange(state, NotificationKind.SecretChanged, state.Email, state.Mobile);
@@ -148,6 +129,11 @@ internal sealed partial class MemberAccountGrain
         if (!account.RecordExists)
         {
             return SecurityCodeIssue.NoAccount;
+        }
+
+        if (RequirePolicy().Activation.Enabled)
+        {
+            return SecurityCodeIssue.NotOffered;
         }
 
         if (account.State.PostalAddress.Count == 0)
@@ -195,30 +181,77 @@ internal sealed partial class MemberAccountGrain
     private static bool IsLive(PendingCodeState pending, RecoveryPolicy policy, DateTimeOffset now) =>
         pending.ExpiresAt > now && pending.FailedTries < policy.MaxTriesPerCode;
 
+    /// <summary>
+    /// Whether <paramref name="code"/> is the live <paramref name="pending"/> code, entered where it is bound. A wrong one
+    /// counts on the code's tries and on the account's budget across codes and flows; a dead one is dropped.
+    /// </summary>
+    private bool CheckOneTimeCode(MemberAccountState state, PendingCodeState? pending, Action drop, string purpose, string code, bool enteredWhereBound, RecoveryPolicy policy, CallOrigin origin)
+    {
+        var now = time.GetUtcNow();
+        state.FailedCodeEntries.RemoveAll(at => now - at >= policy.FailedCodesWindow);
+        if (pending is null || state.FailedCodeEntries.Count >= policy.FailedCodesBudget)
+        {
+            return false;
+        }
+
+        if (!IsLive(pending, policy, now))
+        {
+            drop();
+            Audit(state, AuditEvent.CodeExpired, origin);
+            return false;
+        }
+
+        if (!CodeMatches(pending, purpose, code) || !enteredWhereBound)
+        {
+            pending.FailedTries++;
+            state.FailedCodeEntries.Add(now);
+            Audit(state, AuditEvent.CodeRejected, origin);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Replaces any pending code with a new one and puts the message that carries it in the outbox, in the same write.</summary>
     private void SendCode(MemberAccountState state, NotificationKind kind, CodeChannel channel, CodeChannelPolicy channelPolicy, string? flowId, CallOrigin origin)
     {
-        var now = time.GetUtcNow();
-        var code = OneTimeCode.New(channel, channelPolicy.CodeLength);
-        state.PendingCode = new PendingCodeState
-        {
-            Seal = digest.Seal(CodePurpose, $"{GetPrimaryKeyString()}\0{code}"),
-            Kind = kind,
-            Channel = channel,
-            FlowId = flowId,
-            SentAt = now,
-            ExpiresAt = now + channelPolicy.Lifetime,
-        };
-        state.PendingReset = null;
         var destination = channel switch
         {
             CodeChannel.Email => state.Email!,
             CodeChannel.Sms => state.Mobile!,
             _ => string.Join('\n', state.PostalAddress),
         };
-        Enqueue(state, kind, channel, destination, code, state.PendingCode.ExpiresAt);
+        state.PendingCode = IssueCode(state, CodePurpose, kind, channel, destination, OneTimeCode.New(channel, channelPolicy.CodeLength), channelPolicy.Lifetime, flowId);
+        state.PendingReset = null;
         Audit(state, AuditEvent.CodeSent, origin);
     }
+
+    /// <summary>
+    /// A new one-time code: its message goes into the outbox, and what is returned keeps only its seal for
+    /// <paramref name="purpose"/>, bound to this account, to be stored in the same write.
+    /// </summary>
+    private PendingCodeState IssueCode(MemberAccountState state, string purpose, NotificationKind kind, CodeChannel channel, string destination, string code, TimeSpan lifetime, string? flowId)
+    {
+        var now = time.GetUtcNow();
+        var pending = new PendingCodeState
+        {
+            Seal = SealCode(purpose, code),
+            Kind = kind,
+            Channel = channel,
+            FlowId = flowId,
+            SentAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        Enqueue(state, kind, channel, destination, code, pending.ExpiresAt);
+        return pending;
+    }
+
+    private string SealCode(string purpose, string code) => digest.Seal(purpose, $"{GetPrimaryKeyString()}\0{OneTimeCode.Normalize(code)}");
+
+    private bool CodeMatches(PendingCodeState pending, string purpose, string code) => digest.Matches(pending.Seal, purpose, $"{GetPrimaryKeyString()}\0{OneTimeCode.Normalize(code)}");
+
+    /// <summary>A space that is not active (pending, opposed, created, closed) has no secret to recover: it is activated instead.</summary>
+    private static bool IsInactiveSpace(MemberAccountState state) => state.Space is { } space && space != SpaceStatus.Active;
 
     /// <summary>Tells the member of a change: by e-mail, else by SMS, else not at all (a letter per change would cost more than it protects).</summary>
     private void NotifyChange(MemberAccountState state, NotificationKind kind, string? email, string? mobile)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Secrets;
@@ -70,6 +71,7 @@ internal sealed partial class MemberAccountGrain(
             Mobile = contacts.Mobile,
             PostalAddress = [.. contacts.PostalAddress],
             IbanTailHash = newAccount.IbanTail is null ? null : hasher.Hash(newAccount.IbanTail),
+            VitaleCard = newAccount.VitaleCard is { } card ? new VitaleCardState { Kind = card.Kind, SerialSeal = SealCardSerial(card.SerialNumber) } : null,
         };
         Audit(account.State, AuditEvent.AccountCreated, origin);
         if (account.State.NirDigest is { } nirDigest)
@@ -92,7 +94,7 @@ internal sealed partial class MemberAccountGrain(
         return AccountCreationResult.Created;
     }
 
-    public async Task<LoginResult> LoginAsync(string secret, CallOrigin origin, CancellationToken cancellationToken)
+    public async Task<LoginResult> LoginAsync(string secret, CodeChannel? accessCodeChannel, CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(origin);
@@ -101,40 +103,29 @@ internal sealed partial class MemberAccountGrain(
             return LoginResult.UnknownTenant;
         }
 
-        for (var attempt = 1; ; attempt++)
+        if (!account.RecordExists)
         {
-            if (!account.RecordExists)
-            {
-                return Decide(unknownAccounts.For(GetPrimaryKeyString()), policy, () => hasher.VerifyDummy(secret), secret).Result;
-            }
-
-            var state = account.State;
-            var (result, auditEvent) = Decide(state, policy, () => state.SecretHash.Length == 0 ? hasher.VerifyDummy(secret) : hasher.Verify(state.SecretHash, secret), secret);
-            Audit(account.State, auditEvent, origin);
-            (string Token, string Key)? session = result.Status == LoginStatus.Succeeded ? ListNewSession(policy) : null;
-            try
-            {
-                // Every decision is stored before it is told, on the version it was made from, so a replica holding a
-                // stale copy can neither lose a failure nor accept a PIN on an account another replica has locked.
-                await account.WriteStateAsync(CancellationToken.None);
-            }
-            catch (InconsistentStateException) when (attempt < MaxDecisionAttempts)
-            {
-                await account.ReadStateAsync(CancellationToken.None);
-                continue;
-            }
-
-            ScheduleLockoutEnd();
-            LogLoginDecided(logger, GrainId, result.Status);
-            if (session is not null)
-            {
-                // Only a stored success gets a session.
-                var expiresAt = await GrainFactory.GetGrain<ISessionGrain>(session.Value.Key).StartAsync(GetPrimaryKeyString(), policy.Sessions, CancellationToken.None);
-                result = result with { Session = new NewSession(session.Value.Token, expiresAt) };
-            }
-
-            return result;
+            var unknown = unknownAccounts.For(GetPrimaryKeyString());
+            return CheckSecret(unknown, policy, () => hasher.VerifyDummy(secret), secret)?.Result ?? throw new InvalidOperationException("A dummy verification succeeded.");
         }
+
+        // Every decision is stored before it is told, on the version it was made from, so a replica holding a stale
+        // copy can neither lose a failure nor accept a PIN on an account another replica has locked.
+        var (result, sessionToken) = await StoreAsync(state =>
+        {
+            if (CheckSecret(state, policy, () => state.SecretHash.Length == 0 ? hasher.VerifyDummy(secret) : hasher.Verify(state.SecretHash, secret), secret) is { } refusal)
+            {
+                Audit(state, refusal.Event, origin);
+                return (refusal.Result, (string?)null);
+            }
+
+            return policy.SecondFactor.Enabled
+                ? (SendAccessCode(state, policy, accessCodeChannel, origin), null)
+                : (Succeed(state, policy, origin), ListNewSession(policy));
+        });
+        ScheduleLockoutEnd();
+        LogLoginDecided(logger, GrainId, result.Status);
+        return await StartSessionAsync(result, sessionToken, policy);
     }
 
     public async Task<int?> EndSessionsAsync(CallOrigin origin, CancellationToken cancellationToken)
@@ -161,10 +152,7 @@ internal sealed partial class MemberAccountGrain(
         }
 
         var state = account.State;
-        state.LockedUntil = null;
-        state.FailedAttempts = 0;
-        state.ConsecutiveLockouts = 0;
-        state.RecoveryRequired = false;
+        ClearAttempts(state);
         Audit(state, AuditEvent.Unlocked, origin);
         await account.WriteStateAsync(CancellationToken.None);
         ScheduleLockoutEnd();
@@ -221,59 +209,109 @@ internal sealed partial class MemberAccountGrain(
         }
     }
 
-    private (LoginResult Result, AuditEvent Event) Decide(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string secret)
+    /// <summary>
+    /// Checks a secret against the password counter of <paramref name="state"/>: null when it is right (the counter
+    /// starts over), otherwise the refusal (lockout, wrong secret) and what the audit trail records of it.
+    /// </summary>
+    private (LoginResult Result, AuditEvent Event)? CheckSecret(MemberAccountState state, TenantPolicy policy, Func<SecretVerificationResult> verify, string secret)
     {
-        var now = time.GetUtcNow();
         if (state.RecoveryRequired)
         {
             return (LoginResult.RecoveryRequired, AuditEvent.LoginRefusedUntilRecovery);
         }
 
-        if (state.LockedUntil is { } lockedUntil)
+        if (RemainingLockout(state.PasswordAttempts) is { } wait)
         {
-            if (lockedUntil > now)
-            {
-                return (LoginResult.LockedOut(lockedUntil - now), AuditEvent.LoginRefusedWhileLocked);
-            }
-
-            state.LockedUntil = null;
-            state.FailedAttempts = 0;
+            return (LoginResult.LockedOut(wait), AuditEvent.LoginRefusedWhileLocked);
         }
 
         var verification = verify();
-        if (verification != SecretVerificationResult.Failed)
+        if (verification == SecretVerificationResult.Failed)
         {
-            state.FailedAttempts = 0;
-            state.ConsecutiveLockouts = 0;
-            state.LastLoginAt = now;
-            if (verification == SecretVerificationResult.SuccessRehashNeeded)
-            {
-                state.SecretHash = hasher.Hash(secret);
-            }
-
-            var renewalAdvised = policy.Secret.RenewalAdvisedAfter is { } maximumAge && now - state.SecretChangedAt >= maximumAge;
-            var termsToAccept = policy.TermsVersion.Length > 0 && state.AcceptedTermsVersion != policy.TermsVersion ? policy.TermsVersion : null;
-            return (new LoginResult(LoginStatus.Succeeded, RenewalAdvised: renewalAdvised, TermsVersionToAccept: termsToAccept), AuditEvent.LoginSucceeded);
+            return CountFailure(state, state.PasswordAttempts, policy, AuditEvent.LoginFailed);
         }
 
-        state.FailedAttempts++;
+        state.PasswordAttempts.Clear();
+        if (verification == SecretVerificationResult.SuccessRehashNeeded)
+        {
+            state.SecretHash = hasher.Hash(secret);
+        }
+
+        return null;
+    }
+
+    /// <summary>The time left on a lockout of <paramref name="attempts"/>, or null; a lockout past its end is ended.</summary>
+    private TimeSpan? RemainingLockout(AttemptsState attempts)
+    {
+        var now = time.GetUtcNow();
+        if (attempts.LockedUntil is not { } lockedUntil)
+        {
+            return null;
+        }
+
+        if (lockedUntil > now)
+        {
+            return lockedUntil - now;
+        }
+
+        attempts.LockedUntil = null;
+        attempts.Failed = 0;
+        return null;
+    }
+
+    /// <summary>Counts a failure on <paramref name="attempts"/>: a wrong attempt, a lockout that lasts longer each time in a row, or recovery required.</summary>
+    private (LoginResult Result, AuditEvent Event) CountFailure(MemberAccountState state, AttemptsState attempts, TenantPolicy policy, AuditEvent failure)
+    {
+        attempts.Failed++;
         var lockout = policy.Lockout;
-        if (state.FailedAttempts < lockout.MaxFailedAttempts)
+        if (attempts.Failed < lockout.MaxFailedAttempts)
         {
-            return (LoginResult.Invalid(policy.RevealRemainingAttempts ? lockout.MaxFailedAttempts - state.FailedAttempts : null), AuditEvent.LoginFailed);
+            return (LoginResult.Invalid(policy.RevealRemainingAttempts ? lockout.MaxFailedAttempts - attempts.Failed : null), failure);
         }
 
-        state.FailedAttempts = 0;
-        state.ConsecutiveLockouts++;
-        if (state.ConsecutiveLockouts >= lockout.LockoutsBeforeRecovery)
+        attempts.Failed = 0;
+        attempts.ConsecutiveLockouts++;
+        if (attempts.ConsecutiveLockouts >= lockout.LockoutsBeforeRecovery)
         {
             state.RecoveryRequired = true;
             return (LoginResult.RecoveryRequired, AuditEvent.RecoveryRequired);
         }
 
-        var duration = lockout.DurationOf(state.ConsecutiveLockouts);
-        state.LockedUntil = now + duration;
+        var duration = lockout.DurationOf(attempts.ConsecutiveLockouts);
+        attempts.LockedUntil = time.GetUtcNow() + duration;
         return (LoginResult.LockedOut(duration), AuditEvent.LockedOut);
+    }
+
+    /// <summary>A sign-in completed: what the member is told besides the session.</summary>
+    private LoginResult Succeed(MemberAccountState state, TenantPolicy policy, CallOrigin origin)
+    {
+        var now = time.GetUtcNow();
+        state.LastLoginAt = now;
+        Audit(state, AuditEvent.LoginSucceeded, origin);
+        var renewalAdvised = policy.Secret.RenewalAdvisedAfter is { } maximumAge && now - state.SecretChangedAt >= maximumAge;
+        var termsToAccept = policy.TermsVersion.Length > 0 && state.AcceptedTermsVersion != policy.TermsVersion ? policy.TermsVersion : null;
+        return new LoginResult(LoginStatus.Succeeded, RenewalAdvised: renewalAdvised, TermsVersionToAccept: termsToAccept);
+    }
+
+    /// <summary>Every counter starts over and no recovery is required: after a recovery, an unlock or an activation.</summary>
+    private static void ClearAttempts(MemberAccountState state)
+    {
+        state.PasswordAttempts.Clear();
+        state.AccessCodeAttempts.Clear();
+        state.RecoveryRequired = false;
+    }
+
+    /// <summary>Opens the session listed by a stored success; only a stored success gets one.</summary>
+    private async Task<LoginResult> StartSessionAsync(LoginResult result, string? sessionToken, TenantPolicy policy)
+    {
+        if (sessionToken is null)
+        {
+            return result;
+        }
+
+        var session = GrainFactory.GetGrain<ISessionGrain>(TokenKey.For(Tenant, sessionToken));
+        var expiresAt = await session.StartAsync(GetPrimaryKeyString(), SignInIdentifier, policy.Sessions, CancellationToken.None);
+        return result with { Session = new NewSession(sessionToken, expiresAt) };
     }
 
     /// <summary>Ends every session listed on the account; runs to the end once begun, so a cancelled call leaves none live.</summary>
@@ -288,8 +326,8 @@ internal sealed partial class MemberAccountGrain(
         return ended;
     }
 
-    /// <summary>Lists a new session on this account, forgetting listed sessions past their absolute end.</summary>
-    private (string Token, string Key) ListNewSession(TenantPolicy policy)
+    /// <summary>Lists a new session on this account, forgetting listed sessions past their absolute end; returns its token.</summary>
+    private string ListNewSession(TenantPolicy policy)
     {
         var now = time.GetUtcNow();
         foreach (var ended in account.State.Sessions.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToArray())
@@ -298,9 +336,8 @@ internal sealed partial class MemberAccountGrain(
         }
 
         var token = RandomToken.New();
-        var key = SessionKey.For(MemberAccountKey.TenantOf(GetPrimaryKeyString()), token);
-        account.State.Sessions[key] = now + policy.Sessions.AbsoluteLifetime;
-        return (token, key);
+        account.State.Sessions[TokenKey.For(Tenant, token)] = now + policy.Sessions.AbsoluteLifetime;
+        return token;
     }
 
     private void Audit(MemberAccountState state, AuditEvent auditEvent, CallOrigin origin)
@@ -316,7 +353,7 @@ internal sealed partial class MemberAccountGrain(
     {
         lockoutTimer?.Dispose();
         lockoutTimer = null;
-        if (account.State.LockedUntil is { } lockedUntil)
+        if (EarliestLockoutEnd(account.State) is { } lockedUntil)
         {
             var due = lockedUntil - time.GetUtcNow();
             lockoutTimer = RegisterGrainTimer(EndLockoutAsync, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -327,21 +364,32 @@ internal sealed partial class MemberAccountGrain(
     {
         lockoutTimer?.Dispose();
         lockoutTimer = null;
-        if (account.State.LockedUntil is not { } lockedUntil || lockedUntil > time.GetUtcNow())
+        if (EarliestLockoutEnd(account.State) is not { } lockedUntil || lockedUntil > time.GetUtcNow())
         {
             ScheduleLockoutEnd();
             return;
         }
 
-        account.State.LockedUntil = null;
-        account.State.FailedAttempts = 0;
+        RemainingLockout(account.State.PasswordAttempts);
+        RemainingLockout(account.State.AccessCodeAttempts);
         await account.WriteStateAsync(cancellationToken);
+        ScheduleLockoutEnd();
         LogLockoutEnded(logger, GrainId);
     }
+
+    private static DateTimeOffset? EarliestLockoutEnd(MemberAccountState state) =>
+        (state.PasswordAttempts.LockedUntil, state.AccessCodeAttempts.LockedUntil) switch
+        {
+            ({ } password, { } accessCode) => password < accessCode ? password : accessCode,
+            (var password, var accessCode) => password ?? accessCode,
+        };
 
     private string Tenant => MemberAccountKey.TenantOf(GetPrimaryKeyString());
 
     private string Identifier => MemberAccountKey.IdentifierOf(GetPrimaryKeyString());
+
+    /// <summary>What the member signs in with: the chosen identifier where the tenant has them, else the account's.</summary>
+    private string SignInIdentifier => account.State.ChosenIdentifier ?? Identifier;
 
     private TenantPolicy? FindPolicy() => tenants.Find(Tenant);
 

@@ -1,6 +1,11 @@
+using Sesame.Grains.Interfaces.Activation;
+
 namespace Sesame.Grains;
 
-/// <summary>The stored state of one member account. Lockout truth is <see cref="LockedUntil"/>; timers only act on it.</summary>
+/// <summary>
+/// The stored state of one member account. Lockout truth is each counter's <see cref="AttemptsState.LockedUntil"/>;
+/// timers only act on it.
+/// </summary>
 internal sealed class MemberAccountState
 {
     /// <summary>
@@ -14,15 +19,13 @@ internal sealed class MemberAccountState
 
     public DateOnly? BirthDate { get; set; }
 
-    /// <summary>Failures since the last success or lockout.</summary>
-    public int FailedAttempts { get; set; }
+    /// <summary>Wrong PINs or passwords, and the lockouts they caused.</summary>
+    public AttemptsState PasswordAttempts { get; set; } = new();
 
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>Wrong access codes (second factor), counted apart from passwords.</summary>
+    public AttemptsState AccessCodeAttempts { get; set; } = new();
 
-    /// <summary>Lockouts since the last success, recovery or unlock; each lasts longer.</summary>
-    public int ConsecutiveLockouts { get; set; }
-
-    /// <summary>Set after too many lockouts in a row: no sign-in is checked until a recovery or an unlock.</summary>
+    /// <summary>Set after too many lockouts in a row on either counter: no sign-in is checked until a recovery or an unlock.</summary>
     public bool RecoveryRequired { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -52,12 +55,34 @@ internal sealed class MemberAccountState
     /// <summary>When wrong codes were entered, within the tenant's budget window.</summary>
     public List<DateTimeOffset> FailedCodeEntries { get; set; } = [];
 
+    /// <summary>The access code of a sign-in waiting for its second step; its flow id is the sign-in's id, hashed.</summary>
+    public PendingCodeState? PendingAccessCode { get; set; }
+
     /// <summary>The permission to choose a new secret that a verified code gave.</summary>
     public PendingResetState? PendingReset { get; set; }
 
     public string? AcceptedTermsVersion { get; set; }
 
     public DateTimeOffset? TermsAcceptedAt { get; set; }
+
+    public string? AcceptedPrivacyPolicyVersion { get; set; }
+
+    /// <summary>Where the member's space stands, for tenants with activation; null before a provisional code is sent.</summary>
+    public SpaceStatus? Space { get; set; }
+
+    /// <summary>When the space is created unless the member decides first, while it is <see cref="SpaceStatus.Pending"/>.</summary>
+    public DateTimeOffset? SpaceDeadline { get; set; }
+
+    /// <summary>The identifier the member chose (<see cref="Interfaces.Tenants.IdentifierKind.ChosenIdentifier"/>); kept for life.</summary>
+    public string? ChosenIdentifier { get; set; }
+
+    public VitaleCardState? VitaleCard { get; set; }
+
+    /// <summary>The provisional code that starts an activation, while it may be used; only its seal is kept.</summary>
+    public PendingCodeState? ProvisionalCode { get; set; }
+
+    /// <summary>The activation under way, if any.</summary>
+    public ActivationFlowState? Activation { get; set; }
 
     /// <summary>Messages to the member not yet delivered, stored with whatever they announce.</summary>
     public List<OutboxEntry> Outbox { get; set; } = [];

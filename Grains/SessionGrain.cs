@@ -13,9 +13,10 @@ internal sealed class SessionGrain([PersistentState("session")] IPersistentState
     /// </summary>
     private static readonly TimeSpan UseRecordingInterval = TimeSpan.FromMinutes(1);
 
-    public async Task<DateTimeOffset> StartAsync(string accountKey, SessionPolicy policy, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset> StartAsync(string accountKey, string identifier, SessionPolicy policy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountKey);
+        ArgumentException.ThrowIfNullOrEmpty(identifier);
         ArgumentNullException.ThrowIfNull(policy);
         if (session.RecordExists)
         {
@@ -26,6 +27,7 @@ internal sealed class SessionGrain([PersistentState("session")] IPersistentState
         session.State = new SessionState
         {
             AccountKey = accountKey,
+            Identifier = identifier,
             StartedAt = now,
             LastUsedAt = now,
             IdleTimeout = policy.IdleTimeout,
@@ -58,7 +60,7 @@ internal sealed class SessionGrain([PersistentState("session")] IPersistentState
             await session.WriteStateAsync(CancellationToken.None);
         }
 
-        return new SessionValidation(true, state.AccountKey, state.ExpiresAt);
+        return new SessionValidation(true, state.AccountKey, state.ExpiresAt, state.Identifier);
     }
 
     public async Task<bool> EndAsync(CancellationToken cancellationToken) => await LogoutAsync(cancellationToken) is not null;

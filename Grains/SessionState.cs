@@ -5,6 +5,9 @@ internal sealed class SessionState
 {
     public string AccountKey { get; set; } = string.Empty;
 
+    /// <summary>The identifier the member signed in with.</summary>
+    public string Identifier { get; set; } = string.Empty;
+
     public DateTimeOffset StartedAt { get; set; }
 
     public DateTimeOffset LastUsedAt { get; set; }

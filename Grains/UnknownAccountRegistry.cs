@@ -43,7 +43,7 @@ internal sealed class UnknownAccountRegistry
         var now = time.GetUtcNow();
         foreach (var (key, state) in states)
         {
-            if (!state.RecoveryRequired && !(state.LockedUntil > now))
+            if (!state.RecoveryRequired && !(state.PasswordAttempts.LockedUntil > now))
             {
                 states.TryRemove(key, out _);
             }

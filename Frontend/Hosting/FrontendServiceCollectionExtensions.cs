@@ -9,7 +9,7 @@ namespace Sesame.Frontend.Hosting;
 public static class FrontendServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the gRPC server with Sésame's services (health, member sign-in, recovery, portal, member administration) and the
+    /// Adds the gRPC server with Sésame's services (health, member sign-in, recovery, activation, portal, member administration) and the
     /// credentials that open them. Bind <see cref="PortalsOptions"/> and <see cref="BackOfficesOptions"/>; they are
     /// validated at start.
     /// </summary>
@@ -26,6 +26,7 @@ public static class FrontendServiceCollectionExtensions
             .AddService<HealthService>(ServiceDescriptors.Health)
             .AddService<MemberAuthService>(ServiceDescriptors.MemberAuth)
             .AddService<MemberRecoveryService>(ServiceDescriptors.MemberRecovery)
+            .AddService<MemberActivationService>(ServiceDescriptors.MemberActivation)
             .AddService<PortalService>(ServiceDescriptors.Portal)
             .AddService<MemberAdminService>(ServiceDescriptors.MemberAdmin));
     }

@@ -15,8 +15,9 @@ namespace Sesame.Frontend.Services;
 internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITenantPolicies tenants, IGrainFactory grains)
 {
     /// <summary>
-    /// Passes the edge for a call on one account; <paramref name="checkMore"/> adds the violations of the method's
-    /// other fields, given the tenant's policy when the tenant exists.
+    /// Passes the edge for a call on one account addressed by its own identifier (a back office's, where members choose
+    /// theirs); <paramref name="checkMore"/> adds the violations of the method's other fields, given the tenant's policy
+    /// when the tenant exists.
     /// </summary>
     public AccountRequest Open(ServerCallContext context, CallerKind kind, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
     {
@@ -27,6 +28,26 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
             checkMore?.Invoke(violations, policy);
         });
         return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(tenant, normalized!)), origin, policy);
+    }
+
+    /// <summary>
+    /// Passes the edge for a portal's call on the account a member signs in to, by the identifier they sign in with.
+    /// Where members choose theirs, it leads to the account that holds it, and one that nobody holds leads to an account
+    /// that does not exist, so it answers exactly like an unknown identifier.
+    /// </summary>
+    public async Task<AccountRequest> OpenMemberAsync(ServerCallContext context, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
+    {
+        string? normalized = null;
+        var (origin, policy) = Pass(context, CallerKind.Portal, tenant, (violations, policy) =>
+        {
+            normalized = RequestRules.CheckSignInIdentifier(identifier, policy, violations);
+            checkMore?.Invoke(violations, policy);
+        });
+        var accountKey = policy.Identifier != IdentifierKind.ChosenIdentifier
+            ? MemberAccountKey.For(tenant, normalized!)
+            : await grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(tenant, normalized!)).FindAccountAsync(context.CancellationToken)
+                ?? MemberAccountKey.ForUnclaimed(tenant, normalized!);
+        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(accountKey), origin, policy);
     }
 
     /// <summary>Passes the edge for a portal's call on one of its sessions; <paramref name="checkMore"/> adds the violations of other fields.</summary>
@@ -41,7 +62,7 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
 
             checkMore?.Invoke(violations, policy);
         });
-        var key = SessionKey.For(tenant, sessionToken);
+        var key = TokenKey.For(tenant, sessionToken);
         return new SessionRequest(grains.GetGrain<ISessionGrain>(key), key, origin, policy);
     }
 
@@ -56,6 +77,9 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
 
     /// <summary>The members who share a NIR, by the NIR's lookup key.</summary>
     public IMemberDirectoryGrain Directory(string tenant, string nirDigest) => grains.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(tenant, nirDigest));
+
+    /// <summary>An activation of <paramref name="tenant"/> by id.</summary>
+    public IActivationFlowGrain ActivationFlow(string tenant, string activationId) => grains.GetGrain<IActivationFlowGrain>(TokenKey.For(tenant, activationId));
 
     /// <summary>The letters of <paramref name="tenant"/> waiting to be printed.</summary>
     public ILetterQueueGrain Letters(string tenant) => grains.GetGrain<ILetterQueueGrain>(tenant);

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Secrets;
@@ -19,10 +20,15 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
     public async Task<CreateMemberReply> CreateMemberAsync(CreateMemberRequest request, ServerCallContext context)
     {
         DateOnly? birthDate = null;
-        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier, (violations, _) =>
+        var (account, origin, policy) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier, (violations, _) =>
         {
             birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
         });
+        if (policy.Activation.Enabled)
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, $"Members of tenant '{request.Tenant}' choose their password when they activate their space: import them with ImportMembers (NIR and Vitale card), then IssueProvisionalCode.");
+        }
+
         var result = await account.CreateAsync(new NewMemberAccount(request.Secret, birthDate), origin, context.CancellationToken);
         return result.Status switch
         {
@@ -70,8 +76,13 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
     public async Task<ImportMembersReply> ImportMembersAsync(ImportMembersRequest request, ServerCallContext context)
     {
         var records = new List<(string Identifier, NewMemberAccount Account)>();
-        var (origin, _) = gate.OpenTenant(context, CallerKind.BackOffice, request.Tenant, (violations, policy) =>
+        var (origin, policy) = gate.OpenTenant(context, CallerKind.BackOffice, request.Tenant, (violations, policy) =>
         {
+            if (policy is { Activation.Enabled: true } && request.SendSecurityCodeLetters)
+            {
+                violations.Add(new("send_security_code_letters", "must be false: members of this tenant activate their space with a provisional code (IssueProvisionalCode)"));
+            }
+
             if (request.Members.Count is 0 or > MaxImportBatch)
             {
                 violations.Add(new("members", $"must hold 1 to {MaxImportBatch} records"));
@@ -106,7 +117,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
                 AccountCreationStatus.AlreadyExists => false,
                 _ => throw new InvalidOperationException($"Import of a checked record ended {result.Status}."),
             };
-            if (created && request.SendSecurityCodeLetters && newAccount.Secret is null && newAccount.Contacts.PostalAddress.Count > 0)
+            if (created && request.SendSecurityCodeLetters && newAccount.Secret is null && newAccount.Contacts.PostalAddress.Count > 0 && !policy.Activation.Enabled)
             {
                 await account.IssueSecurityCodeAsync(origin, context.CancellationToken);
             }
@@ -165,6 +176,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
             SecurityCodeIssue.Queued => new IssueSecurityCodeReply(),
             SecurityCodeIssue.NoAccount => throw AccountNotFound(),
             SecurityCodeIssue.NoPostalAddress => throw new RpcException(StatusCode.FailedPrecondition, "No postal address is on file for this member; add one with UpdateContacts."),
+            SecurityCodeIssue.NotOffered => throw new RpcException(StatusCode.FailedPrecondition, $"Members of tenant '{request.Tenant}' activate their space with a provisional code: use IssueProvisionalCode."),
             var other => throw new InvalidOperationException($"Unmapped security code issue {other}."),
         };
     }
@@ -181,7 +193,12 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
                 {
                     LetterId = letter.Id,
                     Identifier = letter.Identifier,
-                    Kind = letter.Kind == NotificationKind.SecurityCode ? LetterKind.SecurityCode : LetterKind.RecoveryCode,
+                    Kind = letter.Kind switch
+                    {
+                        NotificationKind.SecurityCode => LetterKind.SecurityCode,
+                        NotificationKind.ProvisionalCode => LetterKind.ProvisionalCode,
+                        _ => LetterKind.RecoveryCode,
+                    },
                     AddressLines = { letter.AddressLines },
                     SecurityCode = letter.SecurityCode ?? string.Empty,
                     CodeExpiresAt = letter.CodeExpiresAt is { } expiresAt ? Timestamp.FromDateTimeOffset(expiresAt) : null,
@@ -203,6 +220,26 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         return new MarkLettersPrintedReply { Removed = await gate.Letters(request.Tenant).RemoveAsync([.. request.LetterIds], context.CancellationToken) };
     }
 
+    public async Task<IssueProvisionalCodeReply> IssueProvisionalCodeAsync(IssueProvisionalCodeRequest request, ServerCallContext context)
+    {
+        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        var issue = await account.IssueProvisionalCodeAsync(origin, context.CancellationToken);
+        return issue.Outcome switch
+        {
+            ProvisionalCodeOutcome.Sent => new IssueProvisionalCodeReply
+            {
+                Channel = (V1.CodeChannel)(int)issue.Channel!.Value,
+                CodeExpiresAt = Timestamp.FromDateTimeOffset(issue.ExpiresAt!.Value),
+                Deadline = issue.Deadline is { } deadline ? Timestamp.FromDateTimeOffset(deadline) : null,
+            },
+            ProvisionalCodeOutcome.NoAccount => throw AccountNotFound(),
+            ProvisionalCodeOutcome.NotOffered => throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' has no activation with a provisional code."),
+            ProvisionalCodeOutcome.AlreadyActive => throw new RpcException(StatusCode.FailedPrecondition, "The member's space is active already: the member signs in, or recovers the password."),
+            ProvisionalCodeOutcome.NoChannel => throw new RpcException(StatusCode.FailedPrecondition, "No e-mail address and no postal address are on file for this member; add one with UpdateContacts."),
+            _ => throw new InvalidOperationException($"Unmapped provisional code outcome {issue.Outcome}."),
+        };
+    }
+
     private static (string Identifier, NewMemberAccount Account)? CheckRecord(MemberRecord member, Grains.Interfaces.Tenants.TenantPolicy? policy, DateOnly today, List<FieldViolation> violations)
     {
         var identifier = RequestRules.CheckIdentifier(member.Identifier, policy, violations);
@@ -219,8 +256,10 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         var ibanTail = member.IbanTail.Length > 0 ? RequestRules.CheckIbanTail("iban_tail", member.IbanTail, violations) : null;
         if (member.Secret.Length > 0 && policy is not null)
         {
-            SecretViolations.AddTo(violations, "secret", SecretRules.Check(policy.Secret, member.Secret, birthDate));
+            SecretViolations.AddTo(violations, "secret", policy.Activation.Enabled ? [] : SecretRules.Check(policy.Secret, member.Secret, birthDate));
         }
+
+        var card = CheckVitaleCard(member, policy, nir, violations);
 
         if (identifier is null || policy is null)
         {
@@ -233,7 +272,43 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
             PostalCode = member.PostalCode.Length > 0 ? member.PostalCode : null,
             Contacts = new MemberContacts(member.Email.Length > 0 ? member.Email : null, mobile, [.. member.AddressLines]),
             IbanTail = ibanTail,
+            VitaleCard = card,
         });
+    }
+
+    /// <summary>
+    /// Where members activate their space, what activation checks: the NIR, the Vitale card, and no secret (the member
+    /// chooses it). Elsewhere, no card.
+    /// </summary>
+    private static VitaleCard? CheckVitaleCard(MemberRecord member, Grains.Interfaces.Tenants.TenantPolicy? policy, string? nir, List<FieldViolation> violations)
+    {
+        if (policy is not { Activation.Enabled: true })
+        {
+            if (member.VitaleCardKind != V1.VitaleCardKind.Unspecified || member.VitaleCardSerial.Length > 0)
+            {
+                violations.Add(new("vitale_card_kind", "must be empty: this tenant does not check Vitale cards"));
+            }
+
+            return null;
+        }
+
+        if (member.Secret.Length > 0)
+        {
+            violations.Add(new("secret", "must be empty: the member chooses the password when activating the space"));
+        }
+
+        if (nir is null && member.Nir.Length == 0)
+        {
+            violations.Add(new("nir", "is required: the member gives it to activate the space"));
+        }
+
+        if (member.VitaleCardKind is not (V1.VitaleCardKind.WithPhoto or V1.VitaleCardKind.WithoutPhoto))
+        {
+            violations.Add(new("vitale_card_kind", "must be WITH_PHOTO or WITHOUT_PHOTO: the member's card is checked at activation"));
+        }
+
+        var serial = RequestRules.CheckVitaleCardSerial("vitale_card_serial", member.VitaleCardSerial, violations);
+        return serial is null || member.VitaleCardKind == V1.VitaleCardKind.Unspecified ? null : new VitaleCard((Grains.Interfaces.Activation.VitaleCardKind)(int)member.VitaleCardKind, serial);
     }
 
     private static RpcException AccountNotFound() => new(StatusCode.NotFound, "No account has this identifier.");

@@ -17,10 +17,11 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
 
     public async Task<LoginReply> LoginAsync(LoginRequest request, ServerCallContext context)
     {
-        var (account, origin, policy) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, (violations, policy) =>
+        var (account, origin, policy) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, policy) =>
         {
             RequestRules.CheckSignIn(request.Secret, request.KeypadId, request.Positions, policy, violations);
             CheckChallengeAnswer(request, policy, violations);
+            CheckAccessCodeChannel(request.AccessCodeChannel, policy, violations);
         });
         if (policy.Challenge.Enabled && !await gate.Challenge(request.Tenant, request.ChallengeId).AnswerAsync(request.ChallengeChoiceId, context.CancellationToken))
         {
@@ -38,23 +39,30 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
             secret = typed;
         }
 
-        var result = await account.LoginAsync(secret, origin, context.CancellationToken);
-        return result.Status switch
+        var channel = request.AccessCodeChannel == V1.CodeChannel.Unspecified ? (Grains.Interfaces.Recovery.CodeChannel?)null : (Grains.Interfaces.Recovery.CodeChannel)(int)request.AccessCodeChannel;
+        return ToReply(await account.LoginAsync(secret, channel, origin, context.CancellationToken), request.Tenant);
+    }
+
+    public async Task<LoginReply> VerifyAccessCodeAsync(VerifyAccessCodeRequest request, ServerCallContext context)
+    {
+        var (account, origin, policy) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, policy) =>
         {
-            Grains.Interfaces.LoginStatus.Succeeded => new LoginReply
+            if (!RandomToken.IsWellFormed(request.AccessCodeFlowId))
             {
-                Status = V1.LoginStatus.Succeeded,
-                SessionToken = result.Session!.Token,
-                SessionExpiresAt = Timestamp.FromDateTimeOffset(result.Session.ExpiresAt),
-                RenewalAdvised = result.RenewalAdvised,
-                TermsVersionToAccept = result.TermsVersionToAccept ?? string.Empty,
-            },
-            Grains.Interfaces.LoginStatus.InvalidCredentials => WithRemaining(new LoginReply { Status = V1.LoginStatus.InvalidCredentials }, result.RemainingAttempts),
-            Grains.Interfaces.LoginStatus.LockedOut => new LoginReply { Status = V1.LoginStatus.LockedOut, RetryAfter = Duration.FromTimeSpan(result.RetryAfter!.Value) },
-            Grains.Interfaces.LoginStatus.RecoveryRequired => new LoginReply { Status = V1.LoginStatus.RecoveryRequired },
-            Grains.Interfaces.LoginStatus.UnknownTenant => throw RequestRules.TenantNotFound(request.Tenant),
-            _ => throw new InvalidOperationException($"Unmapped login status {result.Status}."),
-        };
+                violations.Add(new("access_code_flow_id", "must be the access_code_flow_id Login returned"));
+            }
+
+            if (policy is { SecondFactor: { Enabled: true, CodeLength: var length } } && (request.Code.Length != length || !request.Code.All(char.IsAsciiDigit)))
+            {
+                violations.Add(new("code", $"must be the {length} digits of the access code received"));
+            }
+        });
+        if (!policy.SecondFactor.Enabled)
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' asks for no access code: Login opens the session.");
+        }
+
+        return ToReply(await account.VerifyAccessCodeAsync(request.AccessCodeFlowId, request.Code, origin, context.CancellationToken), request.Tenant);
     }
 
     public async Task<Keypad> IssueKeypadAsync(IssueKeypadRequest request, ServerCallContext context)
@@ -117,7 +125,7 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
     {
         var validation = await gate.OpenSession(context, request.Tenant, request.SessionToken).Session.ValidateAsync(context.CancellationToken);
         return validation.Valid
-            ? new ValidateSessionReply { Valid = true, Identifier = MemberAccountKey.IdentifierOf(validation.AccountKey!), ExpiresAt = Timestamp.FromDateTimeOffset(validation.ExpiresAt!.Value) }
+            ? new ValidateSessionReply { Valid = true, Identifier = validation.Identifier, ExpiresAt = Timestamp.FromDateTimeOffset(validation.ExpiresAt!.Value) }
             : new ValidateSessionReply { Valid = false };
     }
 
@@ -160,6 +168,50 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
             violations.Add(new("challenge_choice_id", "must be the choice_id of the picture clicked"));
         }
     }
+
+    private static void CheckAccessCodeChannel(V1.CodeChannel channel, TenantPolicy? policy, List<FieldViolation> violations)
+    {
+        if (policy is null)
+        {
+            return;
+        }
+
+        if (!policy.SecondFactor.Enabled && channel != V1.CodeChannel.Unspecified)
+        {
+            violations.Add(new("access_code_channel", "must be UNSPECIFIED: this tenant sends no access code"));
+        }
+        else if (channel is not (V1.CodeChannel.Unspecified or V1.CodeChannel.Email or V1.CodeChannel.Sms))
+        {
+            violations.Add(new("access_code_channel", "must be UNSPECIFIED, EMAIL or SMS"));
+        }
+    }
+
+    private static LoginReply ToReply(LoginResult result, string tenant) => result.Status switch
+    {
+        Grains.Interfaces.LoginStatus.Succeeded => new LoginReply
+        {
+            Status = V1.LoginStatus.Succeeded,
+            SessionToken = result.Session!.Token,
+            SessionExpiresAt = Timestamp.FromDateTimeOffset(result.Session.ExpiresAt),
+            RenewalAdvised = result.RenewalAdvised,
+            TermsVersionToAccept = result.TermsVersionToAccept ?? string.Empty,
+        },
+        Grains.Interfaces.LoginStatus.InvalidCredentials => WithRemaining(new LoginReply { Status = V1.LoginStatus.InvalidCredentials }, result.RemainingAttempts),
+        Grains.Interfaces.LoginStatus.LockedOut => new LoginReply { Status = V1.LoginStatus.LockedOut, RetryAfter = Duration.FromTimeSpan(result.RetryAfter!.Value) },
+        Grains.Interfaces.LoginStatus.RecoveryRequired => new LoginReply { Status = V1.LoginStatus.RecoveryRequired },
+        Grains.Interfaces.LoginStatus.AccessCodeSent => new LoginReply
+        {
+            Status = V1.LoginStatus.AccessCodeSent,
+            AccessCodeFlowId = result.AccessCode!.FlowId,
+            AccessCodeChannel = (V1.CodeChannel)(int)result.AccessCode.Channel,
+            MaskedDestination = result.AccessCode.MaskedDestination,
+            AccessCodeExpiresAt = Timestamp.FromDateTimeOffset(result.AccessCode.ExpiresAt),
+        },
+        Grains.Interfaces.LoginStatus.AccessCodeExpired => new LoginReply { Status = V1.LoginStatus.AccessCodeExpired },
+        Grains.Interfaces.LoginStatus.NoAccessCodeChannel => new LoginReply { Status = V1.LoginStatus.NoAccessCodeChannel },
+        Grains.Interfaces.LoginStatus.UnknownTenant => throw RequestRules.TenantNotFound(tenant),
+        _ => throw new InvalidOperationException($"Unmapped login status {result.Status}."),
+    };
 
     private static LoginReply WithRemaining(LoginReply reply, int? remainingAttempts)
     {

@@ -15,7 +15,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
 {
     public async Task<StartRecoveryReply> StartRecoveryAsync(StartRecoveryRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, (violations, _) =>
+        var (account, origin, _) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, _) =>
         {
             RequestRules.CheckFlowId(request.FlowId, violations);
             if (!System.Enum.IsDefined(request.Channel))
@@ -30,7 +30,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
 
     public async Task<VerifyCodeReply> VerifyCodeAsync(VerifyCodeRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, (violations, _) =>
+        var (account, origin, _) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, _) =>
         {
             RequestRules.CheckFlowId(request.FlowId, violations);
             RequestRules.CheckCode(request.Code, violations);
@@ -43,7 +43,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
 
     public async Task<SetNewSecretReply> SetNewSecretAsync(SetNewSecretRequest request, ServerCallContext context)
     {
-        var (account, origin, policy) = gate.Open(context, CallerKind.Portal, request.Tenant, request.Identifier, (violations, policy) =>
+        var (account, origin, policy) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, policy) =>
         {
             if (!Grains.Interfaces.RandomToken.IsWellFormed(request.ResetToken))
             {

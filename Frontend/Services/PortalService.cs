@@ -23,6 +23,7 @@ internal sealed class PortalService(AccountRequestGate gate)
             {
                 Grains.Interfaces.Tenants.IdentifierKind.Nir => V1.IdentifierKind.Nir,
                 Grains.Interfaces.Tenants.IdentifierKind.MemberNumber => V1.IdentifierKind.MemberNumber,
+                Grains.Interfaces.Tenants.IdentifierKind.ChosenIdentifier => V1.IdentifierKind.Chosen,
                 _ => V1.IdentifierKind.Issued,
             },
             Keypad = policy.Keypad.Enabled,
@@ -30,6 +31,9 @@ internal sealed class PortalService(AccountRequestGate gate)
             RecoveryChannels = { Channels(policy.Recovery) },
             TermsVersion = policy.TermsVersion,
             IdentifierRecovery = policy.IdentifierRecovery.Enabled,
+            Activation = policy.Activation.Enabled,
+            PrivacyPolicyVersion = policy.Activation.PrivacyPolicyVersion,
+            SecondFactor = policy.SecondFactor.Enabled,
             PasswordRules = policy.Secret.Kind == Grains.Interfaces.Tenants.SecretKind.Password ? Rules(policy.Secret.Password) : null,
         });
     }

@@ -15,5 +15,7 @@ internal static class ServiceDescriptors
 
     public static ServiceDescriptor MemberRecovery { get; } = MemberRecoveryReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MemberRecovery");
 
+    public static ServiceDescriptor MemberActivation { get; } = MemberActivationReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MemberActivation");
+
     public static ServiceDescriptor MemberAdmin { get; } = MemberAdminReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MemberAdmin");
 }

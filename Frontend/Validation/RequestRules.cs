@@ -1,6 +1,8 @@
 using System.Globalization;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grains.Recovery;
 using Sesame.Grains.Secrets;
 using Sesame.Grpc;
 
@@ -16,6 +18,7 @@ internal static class RequestRules
     private const int MaxAddressLines = 6;
     private const int MaxAddressLineLength = 38;
     private const int IbanTailLength = 6;
+    private const int MinChosenIdentifierLength = 8;
 
     public static void CheckTenant(string tenant, List<FieldViolation> violations)
     {
@@ -64,6 +67,75 @@ internal static class RequestRules
             violations.Add(new("identifier", description));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Checks the identifier a member signs in with: where members choose theirs (<see cref="IdentifierKind.ChosenIdentifier"/>)
+    /// under the rules of chosen identifiers, otherwise as <see cref="CheckIdentifier"/> does. Returns it, or null with
+    /// a violation added.
+    /// </summary>
+    public static string? CheckSignInIdentifier(string identifier, TenantPolicy? policy, List<FieldViolation> violations)
+    {
+        if (policy?.Identifier != IdentifierKind.ChosenIdentifier)
+        {
+            return CheckIdentifier(identifier, policy, violations);
+        }
+
+        var before = violations.Count;
+        CheckChosenIdentifier("identifier", identifier, violations);
+        return violations.Count == before ? identifier : null;
+    }
+
+    /// <summary>
+    /// An identifier a member chooses (mes): at least 8 and at most 64 lower-case letters, digits, '.', '-' or '_';
+    /// "Les lettres majuscules sont interdites", "l'identifiant ne peut pas être une adresse e-mail".
+    /// </summary>
+    public static void CheckChosenIdentifier(string field, string identifier, List<FieldViolation> violations)
+    {
+        if (identifier.Contains('@', StringComparison.Ordinal))
+        {
+            violations.Add(new(field, "must not be an e-mail address"));
+        }
+        else if (identifier.Any(char.IsUpper))
+        {
+            violations.Add(new(field, "must not hold upper-case letters"));
+        }
+        else if (!identifier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_'))
+        {
+            violations.Add(new(field, "may hold only lower-case letters, digits, '.', '-' and '_'"));
+        }
+        else if (identifier.Length is < MinChosenIdentifierLength or > MaxIdentifierLength)
+        {
+            violations.Add(new(field, $"must be {MinChosenIdentifierLength} to {MaxIdentifierLength} characters"));
+        }
+    }
+
+    /// <summary>
+    /// A provisional code as typed: <paramref name="length"/> letters and digits of the codes' alphabet (no 0, 1, I, L
+    /// or O), case and spaces ignored. Returns it normalised, or null with a violation added.
+    /// </summary>
+    public static string? CheckProvisionalCode(string field, string code, int length, List<FieldViolation> violations)
+    {
+        var normalized = code.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        if (normalized.Length != length || !normalized.All(c => OneTimeCode.LetterAlphabet.Contains(c, StringComparison.Ordinal)))
+        {
+            violations.Add(new(field, $"must be the {length} characters of the provisional code: letters and digits other than 0, 1, I, L and O"));
+            return null;
+        }
+
+        return normalized;
+    }
+
+    /// <summary>A Vitale card's serial number: 8 to 20 letters or digits, spaces ignored; normalised, or null with a violation added.</summary>
+    public static string? CheckVitaleCardSerial(string field, string serialNumber, List<FieldViolation> violations)
+    {
+        if (serialNumber.Length <= MaxIdentifierLength && VitaleCard.NormalizeSerialNumber(serialNumber) is { } normalized)
+        {
+            return normalized;
+        }
+
+        violations.Add(new(field, $"must be the card's serial number: {VitaleCard.MinSerialLength} to {VitaleCard.MaxSerialLength} letters or digits"));
+        return null;
     }
 
     /// <summary>

@@ -17,4 +17,19 @@ public enum NotificationKind
 
     /// <summary>The contacts on file were changed; sent to the old address.</summary>
     ContactsChanged = 5,
+
+    /// <summary>The provisional code that activates the member's space, with the deadline of its automatic creation.</summary>
+    ProvisionalCode = 6,
+
+    /// <summary>The one-time access code of a sign-in.</summary>
+    AccessCode = 7,
+
+    /// <summary>The code that confirms a new e-mail address or mobile number, sent to it.</summary>
+    ContactCode = 8,
+
+    /// <summary>The member's space was created automatically at the deadline.</summary>
+    SpaceCreated = 9,
+
+    /// <summary>The member closed the space.</summary>
+    SpaceClosed = 10,
 }

@@ -10,4 +10,7 @@ public enum SecurityCodeIssue
 
     /// <summary>No postal address is on file; nothing was queued.</summary>
     NoPostalAddress = 3,
+
+    /// <summary>The tenant's members activate their space with a provisional code instead.</summary>
+    NotOffered = 4,
 }

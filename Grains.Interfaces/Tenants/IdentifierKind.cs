@@ -11,4 +11,11 @@ public enum IdentifierKind
 
     /// <summary>The social security number (cpms): 15 characters with a valid key; spaces are ignored.</summary>
     Nir = 2,
+
+    /// <summary>
+    /// An identifier the member chooses when activating the space (mes): 8 to 64 lower-case letters, digits, '.', '-'
+    /// or '_', so never an e-mail address, unique within the tenant and never reused. Back offices address the
+    /// account by the reference they imported it with (an issued identifier).
+    /// </summary>
+    ChosenIdentifier = 3,
 }

@@ -36,6 +36,14 @@ public sealed class TenantPolicy
     [Required]
     public RecoveryPolicy Recovery { get; set; } = new();
 
+    /// <summary>Activation of the member's space with a provisional code (mes). Default: off.</summary>
+    [Required]
+    public ActivationPolicy Activation { get; set; } = new();
+
+    /// <summary>A one-time access code by e-mail or SMS after the password, at every sign-in (mes). Default: off.</summary>
+    [Required]
+    public SecondFactorPolicy SecondFactor { get; set; } = new();
+
     /// <summary>"Obtenir son identifiant".</summary>
     [Required]
     public IdentifierRecoveryPolicy IdentifierRecovery { get; set; } = new();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sesame.Grains.Activation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Notifications;
@@ -25,6 +26,9 @@ public static class GrainsBuilderExtensions
         builder.AddGrain<IMemberDirectoryGrain, MemberDirectoryGrain>();
         builder.AddGrain<IOutboxIndexGrain, OutboxIndexGrain>();
         builder.AddGrain<ILetterQueueGrain, LetterQueueGrain>();
+        builder.AddGrain<IIdentifierAliasGrain, IdentifierAliasGrain>();
+        builder.AddGrain<IActivationFlowGrain, ActivationFlowGrain>();
+        builder.AddGrain<ISpaceDeadlinesGrain, SpaceDeadlinesGrain>();
         builder.Services.AddOptions<SecretHashingOptions>().ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SecretHashingOptions>, SecretHashingOptionsValidator>();
         builder.Services.AddSingleton<ISecretHasher, Pbkdf2SecretHasher>();
@@ -35,6 +39,8 @@ public static class GrainsBuilderExtensions
         builder.Services.TryAddSingleton<DevOutbox>();
         builder.Services.TryAddSingleton<INotificationSender>(provider => provider.GetRequiredService<DevOutbox>());
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddOptions<SpaceDeadlineOptions>().ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<SpaceDeadlineSweeper>();
         return builder;
     }
 }

@@ -23,6 +23,21 @@ internal static class MessageRenderer
             NotificationKind.ContactsChanged => (
                 $"{portal} : vos coordonnées ont été modifiées",
                 $"Les coordonnées de votre espace {portal} viennent d'être modifiées. Si ce n'est pas vous, contactez votre mutuelle."),
+            NotificationKind.ProvisionalCode => (
+                $"Avec {portal}, vous avez la main sur votre santé",
+                $"Vous allez bénéficier de {portal}. Sans décision de votre part, votre espace sera créé automatiquement le {expiry}. Avec votre carte Vitale et le code provisoire ci-dessous, vous pouvez l'activer sans attendre ou vous opposer à sa création ; vous pourrez à tout moment changer d'avis. Code provisoire : {notification.Payload}"),
+            NotificationKind.AccessCode => (
+                $"{portal} : votre code d'accès",
+                $"Votre code d'accès à usage unique : {notification.Payload}. Il est valable jusqu'au {expiry}. Si vous n'essayez pas de vous connecter, changez votre mot de passe."),
+            NotificationKind.ContactCode => (
+                $"{portal} : vérification de vos coordonnées",
+                $"Pour confirmer ces coordonnées, votre code de vérification à usage unique : {notification.Payload}. Il est valable jusqu'au {expiry}."),
+            NotificationKind.SpaceCreated => (
+                $"{portal} : votre espace a été créé",
+                $"Votre espace {portal} a été créé. Activez-le pour vous connecter, ou clôturez-le si vous changez d'avis."),
+            NotificationKind.SpaceClosed => (
+                $"{portal} : votre espace a été clôturé",
+                $"Votre espace {portal} a été clôturé et vos sessions ont été fermées. Vous pourrez l'activer à nouveau avec un nouveau code provisoire. Si ce n'est pas vous, contactez-nous."),
             _ => throw new InvalidOperationException($"Unmapped notification kind {notification.Kind}."),
         };
         return new RenderedMessage(notification.Id, notification.Channel, notification.Destination, notification.Channel == Interfaces.Recovery.CodeChannel.Email ? subject : string.Empty, body);

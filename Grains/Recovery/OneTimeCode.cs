@@ -4,7 +4,7 @@ using Sesame.Grains.Interfaces.Recovery;
 namespace Sesame.Grains.Recovery;
 
 /// <summary>One-time codes from the system's CSPRNG: digits to type from an e-mail or SMS, letters and digits on paper.</summary>
-internal static class OneTimeCode
+public static class OneTimeCode
 {
     /// <summary>No 0/O, 1/I/L: a code printed on a letter is read by eye.</summary>
     public const string LetterAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -12,6 +12,9 @@ internal static class OneTimeCode
     private const string Digits = "0123456789";
 
     public static string New(CodeChannel channel, int length) => RandomNumberGenerator.GetString(Alphabet(channel), length);
+
+    /// <summary>Letters and digits without look-alikes, whatever the channel: provisional codes, copied by hand.</summary>
+    public static string NewReadable(int length) => RandomNumberGenerator.GetString(LetterAlphabet, length);
 
     /// <summary>The form a code is compared in: letter codes are read case-insensitively.</summary>
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();

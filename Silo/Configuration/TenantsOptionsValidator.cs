@@ -22,7 +22,7 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
             }
 
             var recovery = policy.Recovery;
-            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password, policy.Challenge, recovery, recovery.Email, recovery.Sms, recovery.Letter, policy.IdentifierRecovery })
+            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password, policy.Challenge, recovery, recovery.Email, recovery.Sms, recovery.Letter, policy.IdentifierRecovery, policy.Activation, policy.SecondFactor })
             {
                 var results = new List<ValidationResult>();
                 if (!Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true))
@@ -35,6 +35,22 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
         foreach (var (id, _) in options.Where(pair => pair.Value.Identifier == Grains.Interfaces.Tenants.IdentifierKind.Nir && pair.Value.IdentifierRecovery.Enabled))
         {
             failures.Add($"{SesameSections.Tenants}:{id}:IdentifierRecovery:Enabled must be false: the identifier is the NIR, which is never sent by e-mail.");
+        }
+
+        foreach (var (id, policy) in options)
+        {
+            var chosen = policy.Identifier == Grains.Interfaces.Tenants.IdentifierKind.ChosenIdentifier;
+            if (chosen != policy.Activation.Enabled)
+            {
+                failures.Add(chosen
+                    ? $"{SesameSections.Tenants}:{id}:Activation:Enabled must be true with Identifier ChosenIdentifier: members choose their identifier when they activate their space."
+                    : $"{SesameSections.Tenants}:{id}:Identifier must be ChosenIdentifier with Activation:Enabled: members sign in with the identifier they choose at activation.");
+            }
+
+            if (policy.Activation.Enabled && policy.Keypad.Enabled)
+            {
+                failures.Add($"{SesameSections.Tenants}:{id}:Keypad:Enabled must be false with Activation:Enabled: the member types the chosen password itself.");
+            }
         }
 
         foreach (var (id, policy) in options.Where(pair => pair.Value.Challenge.Enabled))

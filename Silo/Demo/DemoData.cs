@@ -1,4 +1,5 @@
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Tenants;
 
 namespace Sesame.Silo.Demo;
@@ -51,6 +52,22 @@ internal static class DemoData
             },
             Recovery = new RecoveryPolicy { Sms = new CodeChannelPolicy { Enabled = true } },
         },
+        ["mes"] = new()
+        {
+            DisplayName = "Mon espace santé",
+
+            // "seuls les chiffres, les lettres minuscules et les caractères point, tiret et espace souligné", "au minimum 8".
+            Identifier = IdentifierKind.ChosenIdentifier,
+
+            // "8 caractères au minimum avec, au moins : une lettre minuscule, une lettre majuscule, un chiffre, un caractère spécial".
+            Secret = new SecretPolicy { Kind = SecretKind.Password, Password = new PasswordRules { MinLength = 8 } },
+            TermsVersion = "cgu-2022-01",
+            Activation = new ActivationPolicy { Enabled = true, PrivacyPolicyVersion = "ppdp-2022-01" },
+
+            // "Je choisis le mode de réception de mon code d'accès : Par e-mail / Par SMS".
+            SecondFactor = new SecondFactorPolicy { Enabled = true },
+            Recovery = new RecoveryPolicy { Sms = new CodeChannelPolicy { Enabled = true } },
+        },
     };
 
     /// <summary>Fictitious people: the NIRs have valid keys but the numbers are made up.</summary>
@@ -64,16 +81,31 @@ internal static class DemoData
         // Never signed in: "PREMIÈRE CONNEXION" with the security code of the welcome letter (MemberAdmin/ListPendingLetters).
         new("cpms", "295051305512388", null, new DateOnly(1995, 5, 3), null, "13005", null, null, ["Lucie FABRE", "21 boulevard Baille", "13005 MARSEILLE"], null),
         new("mnt", "1002003", "Velo-Rouge-2026!", new DateOnly(1971, 9, 8), null, "31000", "claire.petit@exemple.fr", "+33612345678", ["Claire PETIT", "5 allée Jean Jaurès", "31000 TOULOUSE"], null),
+
+        // Sent a provisional code at start (in the dev outbox's log): "Je m'identifie" with it and the NIR, then the card.
+        new("mes", "MES-0000001", null, new DateOnly(1968, 4, 12), "168047512345617", "75012", "christian.durand@exemple.fr", "+33712345678", ["Christian DURAND", "40 avenue Daumesnil", "75012 PARIS"], null)
+        {
+            VitaleCard = new VitaleCard(VitaleCardKind.WithPhoto, "8025000002"),
+        },
+
+        // No e-mail: the provisional code waits in MemberAdmin/ListPendingLetters.
+        new("mes", "MES-0000002", null, new DateOnly(1979, 3, 13), "279031305512364", "13005", null, "+33798765432", ["Nadia HADDAD", "7 rue Saint-Pierre", "13005 MARSEILLE"], null)
+        {
+            VitaleCard = new VitaleCard(VitaleCardKind.WithoutPhoto, "1049300117"),
+        },
     ];
 
     internal sealed record DemoMember(string Tenant, string Identifier, string? Secret, DateOnly BirthDate, string? Nir, string PostalCode, string? Email, string? Mobile, IReadOnlyList<string> Address, string? IbanTail)
     {
+        public VitaleCard? VitaleCard { get; init; }
+
         public NewMemberAccount ToNewAccount() => new(Secret, BirthDate)
         {
             Nir = Nir ?? (Tenant == "cpms" ? Identifier : null),
             PostalCode = PostalCode,
             Contacts = new MemberContacts(Email, Mobile, Address),
             IbanTail = IbanTail,
+            VitaleCard = VitaleCard,
         };
     }
 }

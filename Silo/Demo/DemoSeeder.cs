@@ -49,7 +49,16 @@ internal sealed partial class DemoSeeder(
                 throw new InvalidOperationException($"Demo member {member.Tenant}/{member.Identifier} could not be created: {result}.");
             }
 
-            if (member.Secret is null)
+            if (member.Secret is not null)
+            {
+                continue;
+            }
+
+            if (tenants.Find(member.Tenant)!.Activation.Enabled)
+            {
+                await account.IssueProvisionalCodeAsync(SeedOrigin, cancellationToken);
+            }
+            else
             {
                 await account.IssueSecurityCodeAsync(SeedOrigin, cancellationToken);
             }
@@ -70,7 +79,8 @@ internal sealed partial class DemoSeeder(
             .AppendLine("  tenant     identifier          secret            portal API key (authorization: Bearer ...)");
         foreach (var member in members)
         {
-            banner.AppendLine(CultureInfo.InvariantCulture, $"  {member.Tenant,-10} {member.Identifier,-19} {member.Secret ?? "(first connection)",-17} {DemoCredentials.PortalKey(member.Tenant)}");
+            var secret = member.Secret ?? (member.VitaleCard is null ? "(first connection)" : "(activation)");
+            banner.AppendLine(CultureInfo.InvariantCulture, $"  {member.Tenant,-10} {member.Identifier,-19} {secret,-17} {DemoCredentials.PortalKey(member.Tenant)}");
         }
 
         var first = members[0];
@@ -80,7 +90,10 @@ internal sealed partial class DemoSeeder(
             .AppendLine(CultureInfo.InvariantCulture, $"  node interop/call.mjs {target} sesame.v1.MemberAuth/Login '{{\"tenant\":\"{first.Tenant}\",\"identifier\":\"{first.Identifier}\",\"secret\":\"{first.Secret}\"}}' --metadata authorization='Bearer {DemoCredentials.PortalKey(first.Tenant)}'")
             .AppendLine(CultureInfo.InvariantCulture, $"  Three wrong secrets lock the account for a minute. Health: node interop/call.mjs {target} grpc.health.v1.Health/Check '{{}}'")
             .AppendLine("  E-mails and SMS (with their one-time codes) are written to this log by the dev outbox; letters to print are")
-            .AppendLine("  listed by sesame.v1.MemberAdmin/ListPendingLetters.");
+            .AppendLine("  listed by sesame.v1.MemberAdmin/ListPendingLetters.")
+            .AppendLine("  mes (Mon espace santé): the provisional code of MES-0000001 is in this log; activate with sesame.v1.MemberActivation")
+            .AppendLine("  (Identify with NIR 168047512345617, Vitale card WITH_PHOTO 8025000002, Decide, ConfirmContacts, ChooseCredentials),")
+            .AppendLine("  then sign in: Login sends the access code, VerifyAccessCode opens the session.");
         LogBanner(logger, banner.ToString());
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Sesame.Frontend.Hosting;
 using Sesame.Frontend.Security;
+using Sesame.Grains.Activation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
 using Sesame.Grains.Notifications;
@@ -81,6 +82,7 @@ public static class SesameHostingExtensions
         services.AddSingleton<IPostConfigureOptions<SecretHashingOptions>, EphemeralPepper>();
         services.AddOptions<GrainRuntimeOptions>().BindConfiguration(SesameSections.Grains);
         services.AddOptions<NotificationOptions>().BindConfiguration(SesameSections.Notifications);
+        services.AddOptions<SpaceDeadlineOptions>().BindConfiguration(SesameSections.SpaceDeadlines);
         services.AddOptions<GrpcServerOptions>().BindConfiguration(SesameSections.Grpc);
         services.AddOptions<PortalsOptions>().BindConfiguration(SesameSections.Portals);
         services.AddOptions<BackOfficesOptions>().BindConfiguration(SesameSections.BackOffices);

@@ -67,7 +67,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     public IMemberAccountGrain Account(string key) => Grains.GetGrain<IMemberAccountGrain>(key);
 
-    public ISessionGrain Session(string token, string tenant = Tenant) => Grains.GetGrain<ISessionGrain>(SessionKey.For(tenant, token));
+    public ISessionGrain Session(string token, string tenant = Tenant) => Grains.GetGrain<ISessionGrain>(TokenKey.For(tenant, token));
 
     /// <summary>Whether any stored record holds <paramref name="text"/>, as the store's bytes.</summary>
     public bool StoredTextContains(string text) => Storage.Dump().Any(data => System.Text.Encoding.UTF8.GetString(data.Span).Contains(text, StringComparison.Ordinal));

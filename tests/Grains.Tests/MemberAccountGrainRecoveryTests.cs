@@ -66,13 +66,13 @@ public sealed class MemberAccountGrainRecoveryTests
         {
             for (var i = 0; i < 3; i++)
             {
-                await host.Account(key).LoginAsync("000111", GrainsTestHost.Origin, CancellationToken.None);
+                await host.Account(key).LoginAsync("000111", null, GrainsTestHost.Origin, CancellationToken.None);
             }
 
             host.Time.Advance(TimeSpan.FromDays(1));
         }
 
-        Assert.Equal(LoginStatus.RecoveryRequired, (await host.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None)).Status);
+        Assert.Equal(LoginStatus.RecoveryRequired, (await host.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
         var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1);
         var verification = await host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
 
@@ -83,7 +83,7 @@ public sealed class MemberAccountGrainRecoveryTests
         // Assert
         Assert.Equal(SecretResetStatus.Changed, reset.Status);
         Assert.Equal(SecretResetStatus.ResetRefused, reused.Status);
-        Assert.Equal(LoginStatus.Succeeded, (await host.Account(key).LoginAsync("705318", GrainsTestHost.Origin, CancellationToken.None)).Status);
+        Assert.Equal(LoginStatus.Succeeded, (await host.Account(key).LoginAsync("705318", null, GrainsTestHost.Origin, CancellationToken.None)).Status);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         var session = (await LoginAsync(key, Pin)).Session!;
         var validation = await host.Session(session.Token).ValidateAsync(CancellationToken.None);
 
-        Assert.Equal(new SessionValidation(true, key, session.ExpiresAt), validation);
+        Assert.Equal(new SessionValidation(true, key, session.ExpiresAt, MemberAccountKey.IdentifierOf(key)), validation);
         Assert.False(host.StoredTextContains(session.Token));
     }
 
@@ -140,7 +140,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
 
         Assert.Equal(LoginResult.Invalid(2), first);
         Assert.Equal(LoginResult.Invalid(1), second);
-        Assert.Equal(2, (await host.ReadStoredAsync(key))!.FailedAttempts);
+        Assert.Equal(2, (await host.ReadStoredAsync(key))!.PasswordAttempts.Failed);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         var third = await LoginAsync(key, WrongPin);
 
         Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), third);
-        Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromMinutes(1), (await host.ReadStoredAsync(key))!.LockedUntil);
+        Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromMinutes(1), (await host.ReadStoredAsync(key))!.PasswordAttempts.LockedUntil);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         }
 
         Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(2)), results[2]);
-        Assert.Equal(2, (await host.ReadStoredAsync(key))!.ConsecutiveLockouts);
+        Assert.Equal(2, (await host.ReadStoredAsync(key))!.PasswordAttempts.ConsecutiveLockouts);
     }
 
     [Fact]
@@ -316,11 +316,11 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         var key = await LockedAccountAsync();
 
         host.Time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.LockedUntil is null);
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.PasswordAttempts.LockedUntil is null);
         var stored = (await host.ReadStoredAsync(key))!;
 
-        Assert.Null(stored.LockedUntil);
-        Assert.Equal(0, stored.FailedAttempts);
+        Assert.Null(stored.PasswordAttempts.LockedUntil);
+        Assert.Equal(0, stored.PasswordAttempts.Failed);
     }
 
     [Fact]
@@ -390,13 +390,13 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         }
 
         await using var after = new GrainsTestHost(storage, hashing: options => options.Iterations = 110_000);
-        var result = await after.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None);
+        var result = await after.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin, CancellationToken.None);
 
         var newHash = (await after.ReadStoredAsync(key))!.SecretHash;
         Assert.Equal(LoginStatus.Succeeded, result.Status);
         Assert.Contains("i=100000,", oldHash, StringComparison.Ordinal);
         Assert.Contains("i=110000,", newHash, StringComparison.Ordinal);
-        Assert.Equal(LoginStatus.Succeeded, (await after.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None)).Status);
+        Assert.Equal(LoginStatus.Succeeded, (await after.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
     }
 
     [Fact]
@@ -406,16 +406,16 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         await using var disposeB = replicaB;
         var key = await CreateAccountAsync();
         await LoginAsync(key, Pin);
-        await replicaB.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None);
+        await replicaB.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin, CancellationToken.None);
 
         var onA1 = await LoginAsync(key, WrongPin);
-        var onB = await replicaB.Account(key).LoginAsync(WrongPin, GrainsTestHost.Origin, CancellationToken.None);
+        var onB = await replicaB.Account(key).LoginAsync(WrongPin, null, GrainsTestHost.Origin, CancellationToken.None);
         var onA2 = await LoginAsync(key, WrongPin);
 
         Assert.Equal(LoginResult.Invalid(2), onA1);
         Assert.Equal(LoginResult.Invalid(1), onB);
         Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), onA2);
-        Assert.Equal(LoginStatus.LockedOut, (await replicaB.Account(key).LoginAsync(Pin, GrainsTestHost.Origin, CancellationToken.None)).Status);
+        Assert.Equal(LoginStatus.LockedOut, (await replicaB.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
     }
 
     [Fact]
@@ -447,7 +447,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
 
         for (var i = 0; i < MemberAccountGrain.AuditTrailLength + 10; i++)
         {
-            await host.Account(key).LoginAsync(Pin, GrainsTestHost.Origin with { UserAgent = $"agent {i}" }, CancellationToken.None);
+            await host.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin with { UserAgent = $"agent {i}" }, CancellationToken.None);
         }
 
         var trail = (await host.Account(key).GetAuditTrailAsync(CancellationToken.None))!;
@@ -482,5 +482,5 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         return key;
     }
 
-    private Task<LoginResult> LoginAsync(string key, string pin) => host.Account(key).LoginAsync(pin, GrainsTestHost.Origin, CancellationToken.None);
+    private Task<LoginResult> LoginAsync(string key, string pin) => host.Account(key).LoginAsync(pin, null, GrainsTestHost.Origin, CancellationToken.None);
 }

@@ -32,7 +32,7 @@ public sealed class SessionGrainTests : IAsyncLifetime
     {
         var key = $"{GrainsTestHost.Tenant}/{Guid.NewGuid():N}";
         var session = host.Grains.GetGrain<ISessionGrain>(key);
-        await session.StartAsync("assu2000/M1", Policy, CancellationToken.None);
+        await session.StartAsync("assu2000/M1", "M1", Policy, CancellationToken.None);
 
         host.Time.Advance(TimeSpan.FromMinutes(15));
         var validation = await session.ValidateAsync(CancellationToken.None);
@@ -73,7 +73,7 @@ public sealed class SessionGrainTests : IAsyncLifetime
     {
         var key = $"{GrainsTestHost.Tenant}/{Guid.NewGuid():N}";
         await using var replica = new GrainsTestHost(host.Storage, host.Time);
-        await host.Grains.GetGrain<ISessionGrain>(key).StartAsync("assu2000/M1", Policy, CancellationToken.None);
+        await host.Grains.GetGrain<ISessionGrain>(key).StartAsync("assu2000/M1", "M1", Policy, CancellationToken.None);
         Assert.True((await replica.Grains.GetGrain<ISessionGrain>(key).ValidateAsync(CancellationToken.None)).Valid);
 
         await host.Grains.GetGrain<ISessionGrain>(key).EndAsync(CancellationToken.None);
@@ -93,7 +93,7 @@ public sealed class SessionGrainTests : IAsyncLifetime
     private async Task<ISessionGrain> StartAsync()
     {
         var session = host.Session(RandomToken.New());
-        await session.StartAsync("assu2000/M1", Policy, CancellationToken.None);
+        await session.StartAsync("assu2000/M1", "M1", Policy, CancellationToken.None);
         return session;
     }
 }

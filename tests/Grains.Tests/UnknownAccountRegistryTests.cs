@@ -9,9 +9,9 @@ public sealed class UnknownAccountRegistryTests
     {
         var registry = new UnknownAccountRegistry(new ManualTimeProvider());
 
-        registry.For("acs/X").FailedAttempts = 2;
+        registry.For("acs/X").PasswordAttempts.Failed = 2;
 
-        Assert.Equal(2, registry.For("acs/X").FailedAttempts);
+        Assert.Equal(2, registry.For("acs/X").PasswordAttempts.Failed);
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class UnknownAccountRegistryTests
     {
         var clock = new ManualTimeProvider();
         var registry = new UnknownAccountRegistry(clock);
-        registry.For("acs/locked").LockedUntil = clock.GetUtcNow().AddMinutes(5);
+        registry.For("acs/locked").PasswordAttempts.LockedUntil = clock.GetUtcNow().AddMinutes(5);
         registry.For("acs/recovery").RecoveryRequired = true;
         for (var i = registry.Count; i < UnknownAccountRegistry.Capacity; i++)
         {
@@ -29,7 +29,7 @@ public sealed class UnknownAccountRegistryTests
         registry.For("acs/newcomer");
 
         Assert.True(registry.Count < UnknownAccountRegistry.Capacity);
-        Assert.NotNull(registry.For("acs/locked").LockedUntil);
+        Assert.NotNull(registry.For("acs/locked").PasswordAttempts.LockedUntil);
         Assert.True(registry.For("acs/recovery").RecoveryRequired);
     }
 }

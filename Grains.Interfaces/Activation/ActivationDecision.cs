@@ -1,0 +1,11 @@
+namespace Sesame.Grains.Interfaces.Activation;
+
+/// <summary>"Je prends ma décision".</summary>
+public enum ActivationDecision
+{
+    /// <summary>"J'active Mon espace santé".</summary>
+    Activate = 1,
+
+    /// <summary>"Je m'oppose à la création de Mon espace santé".</summary>
+    Oppose = 2,
+}

@@ -1,0 +1,40 @@
+namespace Sesame.Grains.Interfaces.Activation;
+
+/// <summary>The outcome of an activation step, with what the step tells when it is done.</summary>
+/// <param name="Outcome">What happened.</param>
+public sealed record ActivationResult(ActivationOutcome Outcome)
+{
+    public static ActivationResult Done { get; } = new(ActivationOutcome.Done);
+
+    public static ActivationResult FlowNotFound { get; } = new(ActivationOutcome.FlowNotFound);
+
+    public static ActivationResult Refused { get; } = new(ActivationOutcome.Refused);
+
+    /// <summary>With <see cref="ActivationOutcome.StepMissing"/>: the step to do first.</summary>
+    public ActivationStep? MissingStep { get; init; }
+
+    /// <summary>When the activation (identified), or the code just sent, stops working.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>The e-mail address on file, masked, for the member to check; null when there is none.</summary>
+    public string? MaskedEmail { get; init; }
+
+    /// <summary>The mobile number on file, masked; null when there is none.</summary>
+    public string? MaskedMobile { get; init; }
+
+    /// <summary>The identifier the member chose earlier (kept for life), or the one just chosen.</summary>
+    public string? Identifier { get; init; }
+
+    /// <summary>With <see cref="ActivationOutcome.CardMismatch"/>: tries left; with <see cref="ActivationOutcome.TooSoon"/>: see <see cref="RetryAfter"/>.</summary>
+    public int? RemainingTries { get; init; }
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Where a contact's code went, masked.</summary>
+    public string? MaskedDestination { get; init; }
+
+    /// <summary>With <see cref="ActivationOutcome.SecretRejected"/>: the rules the password breaks.</summary>
+    public IReadOnlyList<SecretViolation> Violations { get; init; } = [];
+
+    public static ActivationResult StepMissing(ActivationStep step) => new(ActivationOutcome.StepMissing) { MissingStep = step };
+}

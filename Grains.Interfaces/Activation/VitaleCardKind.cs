@@ -1,0 +1,8 @@
+namespace Sesame.Grains.Interfaces.Activation;
+
+/// <summary>"Carte Vitale sans photo" or "avec photo".</summary>
+public enum VitaleCardKind
+{
+    WithoutPhoto = 1,
+    WithPhoto = 2,
+}

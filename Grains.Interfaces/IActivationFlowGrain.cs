@@ -1,0 +1,16 @@
+using Sesame.Runtime;
+
+namespace Sesame.Grains.Interfaces;
+
+/// <summary>
+/// The way from an activation id to the account it activates, keyed by <see cref="TokenKey.For"/>. The account holds
+/// the activation itself (its steps, tries and end) and checks the id again on every step.
+/// </summary>
+public interface IActivationFlowGrain : IGrainWithStringKey
+{
+    /// <summary>Records that the activation id works on <paramref name="accountKey"/> until <paramref name="expiresAt"/>.</summary>
+    Task StartAsync(string accountKey, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>The key of the account, or null if the id is unknown or past its end.</summary>
+    Task<string?> FindAccountAsync(CancellationToken cancellationToken);
+}
