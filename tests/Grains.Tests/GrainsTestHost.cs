@@ -21,6 +21,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     public const string Tenant = "assu2000";
     public const string SilentTenant = "silent";
 
+    /// <summary>A tenant like Mon espace santé: activation with a provisional code, chosen identifiers, access codes.</summary>
+    public const string SpaceTenant = "space";
+
     public static readonly CallOrigin Origin = new("test-portal", "203.0.113.7", "xunit");
 
     public static readonly string TestPepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -67,6 +70,16 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     public IMemberAccountGrain Account(string key) => Grains.GetGrain<IMemberAccountGrain>(key);
 
+    /// <summary>The messages the dev outbox sent to <paramref name="destination"/>, oldest first.</summary>
+    public IReadOnlyList<RenderedMessage> SentTo(string destination) => [.. Outbox.Sent.Where(message => message.Destination == destination)];
+
+    /// <summary>Waits for the <paramref name="count"/>-th message to <paramref name="destination"/> and returns it.</summary>
+    public async Task<RenderedMessage> MessageAsync(string destination, int count)
+    {
+        await Eventually.TrueAsync(() => SentTo(destination).Count >= count);
+        return SentTo(destination)[count - 1];
+    }
+
     public ISessionGrain Session(string token, string tenant = Tenant) => Grains.GetGrain<ISessionGrain>(TokenKey.For(tenant, token));
 
     /// <summary>Whether any stored record holds <paramref name="text"/>, as the store's bytes.</summary>
@@ -106,6 +119,16 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         {
             [Tenant] = new TenantPolicy { DisplayName = "ASSU2000" },
             [SilentTenant] = new TenantPolicy { RevealRemainingAttempts = false, Lockout = new LockoutPolicy { MaxFailedAttempts = 5, Duration = TimeSpan.FromMinutes(2) } },
+            [SpaceTenant] = new TenantPolicy
+            {
+                DisplayName = "Espace",
+                Identifier = IdentifierKind.ChosenIdentifier,
+                Secret = new SecretPolicy { Kind = SecretKind.Password, Password = new PasswordRules { MinLength = 8 } },
+                TermsVersion = "cgu-1",
+                Activation = new ActivationPolicy { Enabled = true, PrivacyPolicyVersion = "ppdp-1" },
+                SecondFactor = new SecondFactorPolicy { Enabled = true },
+                Recovery = new RecoveryPolicy { Sms = new CodeChannelPolicy { Enabled = true } },
+            },
         };
 
         public TenantPolicy? Find(string tenantId) => policies.GetValueOrDefault(tenantId);

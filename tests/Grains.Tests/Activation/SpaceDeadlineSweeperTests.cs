@@ -1,0 +1,63 @@
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Activation;
+using Sesame.Testing;
+
+namespace Sesame.Grains.Tests.Activation;
+
+public sealed class SpaceDeadlineSweeperTests
+{
+    [Fact]
+    public async Task Sweep_DeadlinePassed_SpaceCreatedAndTakenOffItsDayWhileLaterDaysWait()
+    {
+        // Arrange: one member sent a code today, another tomorrow; their deadlines fall on two days six weeks on.
+        await using var host = new GrainsTestHost();
+        await host.StartDispatcherAsync();
+        var today = await SendCodeAsync(host);
+        host.Time.Advance(TimeSpan.FromDays(1));
+        var tomorrow = await SendCodeAsync(host);
+
+        // Act: the first deadline passes, not the second.
+        host.Time.Advance(TimeSpan.FromDays(41) + TimeSpan.FromHours(2));
+
+        // Assert
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(today.Key))!.Space == SpaceStatus.Created);
+        await Eventually.TrueAsync(async () => (await List(host, today.Deadline)).Count == 0);
+        Assert.Equal(SpaceStatus.Pending, (await host.ReadStoredAsync(tomorrow.Key))!.Space);
+        Assert.Equal([tomorrow.Key], await List(host, tomorrow.Deadline));
+    }
+
+    [Fact]
+    public async Task Sweep_MemberActivatedBeforeTheDeadline_TakenOffTheListUntouched()
+    {
+        await using var host = new GrainsTestHost();
+        await host.StartDispatcherAsync();
+        var (key, deadline) = await SendCodeAsync(host);
+        var stored = await host.ReadStoredAsync(key);
+        var activationId = RandomToken.New();
+        var code = System.Text.RegularExpressions.Regex.Match((await host.MessageAsync(stored!.Email!, 1)).Body, "Code provisoire : ([A-Z0-9]+)").Groups[1].Value;
+        await host.Account(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).CheckVitaleCardAsync(activationId, new VitaleCard(VitaleCardKind.WithoutPhoto, "1049300117"), GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).DecideAsync(activationId, ActivationDecision.Oppose, string.Empty, string.Empty, GrainsTestHost.Origin, CancellationToken.None);
+
+        host.Time.Advance(TimeSpan.FromDays(42) + TimeSpan.FromHours(2));
+
+        await Eventually.TrueAsync(async () => (await List(host, deadline)).Count == 0);
+        Assert.Equal(SpaceStatus.Opposed, (await host.ReadStoredAsync(key))!.Space);
+    }
+
+    private static async Task<(string Key, DateTimeOffset Deadline)> SendCodeAsync(GrainsTestHost host)
+    {
+        var key = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
+        var account = new NewMemberAccount(null, null)
+        {
+            Contacts = new MemberContacts($"m{Guid.NewGuid():N}@exemple.fr", null, []),
+            VitaleCard = new VitaleCard(VitaleCardKind.WithoutPhoto, "1049300117"),
+        };
+        await host.Account(key).CreateAsync(account, GrainsTestHost.Origin, CancellationToken.None);
+        var issue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        return (key, issue.Deadline!.Value);
+    }
+
+    private static Task<IReadOnlyList<string>> List(GrainsTestHost host, DateTimeOffset deadline) =>
+        host.Grains.GetGrain<ISpaceDeadlinesGrain>(deadline.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ListAsync(CancellationToken.None);
+}

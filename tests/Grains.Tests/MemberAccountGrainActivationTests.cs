@@ -1,0 +1,232 @@
+using System.Text.RegularExpressions;
+using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Activation;
+using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Runtime.Storage;
+using Sesame.Testing;
+
+namespace Sesame.Grains.Tests;
+
+public sealed partial class MemberAccountGrainActivationTests
+{
+    private const string Email = "christian.durand@exemple.fr";
+    private const string Nir = "168047512345617";
+    private const string Password = "Sante-Bleue-2026!";
+    private static readonly VitaleCard Card = new(VitaleCardKind.WithPhoto, "8025000002");
+
+    private readonly MemoryGrainStorage storage = new();
+    private readonly ManualTimeProvider time = new();
+
+    [Fact]
+    public async Task StartActivationAsync_CodeSentThroughAnotherReplica_EveryStepOnAlternateReplicasActivates()
+    {
+        // Arrange: the code goes out through one replica; the member's steps land on either.
+        await using var first = new GrainsTestHost(storage, time);
+        await using var second = new GrainsTestHost(storage, time);
+        await first.StartDispatcherAsync();
+        var key = await ImportAsync(first);
+        await second.Account(key).GetAuditTrailAsync(CancellationToken.None);
+        var code = await SendCodeAsync(first, key, expectedMessages: 1);
+        var activationId = RandomToken.New();
+
+        // Act
+        var identified = await second.Account(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
+        var card = await first.Account(key).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
+        var decided = await second.Account(key).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
+        var confirmed = await first.Account(key).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None);
+        var activated = await second.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done], new[] { identified, card, decided, confirmed, activated }.Select(result => result.Outcome));
+        Assert.Equal("c****@e****.fr", decided.MaskedEmail);
+        var stored = await first.ReadStoredAsync(key);
+        Assert.Equal((SpaceStatus.Active, "christian.durand", "cgu-1", "ppdp-1"), (stored!.Space, stored.ChosenIdentifier, stored.AcceptedTermsVersion, stored.AcceptedPrivacyPolicyVersion));
+        Assert.Null(stored.Activation);
+        Assert.Null(stored.ProvisionalCode);
+        Assert.Equal(key, await first.Grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ActivationSteps_Anything_NoCodeActivationIdCardSerialOrNirInClearInTheStore()
+    {
+        await using var host = new GrainsTestHost(storage, time);
+        await host.StartDispatcherAsync();
+        var key = await ImportAsync(host);
+        var code = await SendCodeAsync(host, key, expectedMessages: 1);
+        var activationId = RandomToken.New();
+
+        await host.Account(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Sms, "+33611223344", GrainsTestHost.Origin, CancellationToken.None);
+        var contactCode = CodeIn((await host.MessageAsync("+33611223344", 1)).Body);
+
+        Assert.False(host.StoredTextContains(code));
+        Assert.False(host.StoredTextContains(activationId));
+        Assert.False(host.StoredTextContains(Card.SerialNumber));
+        Assert.False(host.StoredTextContains(Nir));
+        Assert.False(host.StoredTextContains(contactCode));
+    }
+
+    [Fact]
+    public async Task StartActivationAsync_DeadlinePassedAndNoSweepRan_SpaceCreatedByTheStepItselfAndCodeRefused()
+    {
+        // No dispatcher or sweep: the member's own call finds the deadline passed in the stored state.
+        await using var host = new GrainsTestHost(storage, time);
+        var key = await ImportAsync(host);
+        await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromDays(42));
+
+        var result = await host.Account(key).StartActivationAsync("ABCDEFGHJKMN", RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.Equal(ActivationOutcome.Refused, result.Outcome);
+        var stored = await host.ReadStoredAsync(key);
+        Assert.Equal(SpaceStatus.Created, stored!.Space);
+        Assert.Contains(stored.AuditTrail, entry => entry.Event == AuditEvent.SpaceCreated && entry.Caller == "space-deadline");
+        Assert.Contains(stored.Outbox, entry => entry.Message.Kind == Interfaces.Notifications.NotificationKind.SpaceCreated);
+    }
+
+    [Fact]
+    public async Task IssueProvisionalCodeAsync_SecondCode_FirstStopsWorkingAndTheDeadlineStays()
+    {
+        await using var host = new GrainsTestHost(storage, time);
+        await host.StartDispatcherAsync();
+        var key = await ImportAsync(host);
+        var firstIssue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var firstCode = CodeIn((await host.MessageAsync(Email, 1)).Body);
+        host.Time.Advance(TimeSpan.FromDays(10));
+
+        var secondIssue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var secondCode = CodeIn((await host.MessageAsync(Email, 2)).Body);
+        var withFirst = await host.Account(key).StartActivationAsync(firstCode, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+        var withSecond = await host.Account(key).StartActivationAsync(secondCode, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.Equal(firstIssue.Deadline, secondIssue.Deadline);
+        Assert.Equal(host.Time.GetUtcNow().AddDays(42), secondIssue.ExpiresAt);
+        Assert.Equal(ActivationOutcome.Refused, withFirst.Outcome);
+        Assert.Equal(ActivationOutcome.Done, withSecond.Outcome);
+    }
+
+    [Fact]
+    public async Task ChooseCredentialsAsync_TwoMembersRaceForOneIdentifier_ExactlyOneHoldsIt()
+    {
+        // Arrange: two members ready for the last step, on two replicas.
+        await using var first = new GrainsTestHost(storage, time);
+        await using var second = new GrainsTestHost(storage, time);
+        await first.StartDispatcherAsync();
+        var alice = await ReadyForCredentialsAsync(first, "alice@exemple.fr", 1);
+        var bob = await ReadyForCredentialsAsync(first, "bob@exemple.fr", 1);
+
+        // Act
+        var results = await Task.WhenAll(
+            first.Account(alice.Key).ChooseCredentialsAsync(alice.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None),
+            second.Account(bob.Key).ChooseCredentialsAsync(bob.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None));
+
+        // Assert: one activated, the other told to choose again and holding nothing.
+        Assert.Equal([ActivationOutcome.Done, ActivationOutcome.IdentifierTaken], results.Select(result => result.Outcome).Order());
+        var loser = results[0].Outcome == ActivationOutcome.Done ? bob.Key : alice.Key;
+        var winner = loser == alice.Key ? bob.Key : alice.Key;
+        Assert.Null((await first.ReadStoredAsync(loser))!.ChosenIdentifier);
+        Assert.Equal(winner, await first.Grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(GrainsTestHost.SpaceTenant, "le.meme.nom")).FindAccountAsync(CancellationToken.None));
+        var again = await first.Account(loser).ChooseCredentialsAsync(loser == alice.Key ? alice.ActivationId : bob.ActivationId, "un.autre.nom", Password, GrainsTestHost.Origin, CancellationToken.None);
+        Assert.Equal(ActivationOutcome.Done, again.Outcome);
+    }
+
+    [Fact]
+    public async Task ChooseCredentialsAsync_WeakPassword_NothingReservedNorClaimed()
+    {
+        await using var host = new GrainsTestHost(storage, time);
+        await host.StartDispatcherAsync();
+        var (key, activationId) = await ReadyForCredentialsAsync(host, Email, 1);
+
+        var result = await host.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", "sante", GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.Equal(ActivationOutcome.SecretRejected, result.Outcome);
+        Assert.Contains(SecretViolation.MissingUppercase, result.Violations);
+        Assert.Null((await host.ReadStoredAsync(key))!.ChosenIdentifier);
+        Assert.Null(await host.Grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ChangeContactAsync_AskedAgainAtOnce_SameContactKeepsItsCodeAnotherWaits()
+    {
+        await using var host = new GrainsTestHost(storage, time);
+        await host.StartDispatcherAsync();
+        var key = await ImportAsync(host);
+        var activationId = await DecidedAsync(host, key, 1);
+
+        var first = await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Email, "neuf@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
+        var same = await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Email, "neuf@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
+        var other = await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Email, "autre@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var later = await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Email, "autre@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.Equal((ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.TooSoon, ActivationOutcome.Done), (first.Outcome, same.Outcome, other.Outcome, later.Outcome));
+        Assert.Equal(TimeSpan.FromMinutes(1), other.RetryAfter);
+        await host.MessageAsync("autre@exemple.fr", 1);
+        Assert.Single(host.SentTo("neuf@exemple.fr"));
+    }
+
+    [Fact]
+    public async Task CloseSpaceAsync_ActiveSpace_ClosedPasswordGoneAndTheIdentifierKept()
+    {
+        await using var host = new GrainsTestHost(storage, time);
+        await host.StartDispatcherAsync();
+        var (key, activationId) = await ReadyForCredentialsAsync(host, Email, 1);
+        await host.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
+
+        var closed = await host.Account(key).CloseSpaceAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var closedAgain = await host.Account(key).CloseSpaceAsync(GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.True(closed);
+        Assert.False(closedAgain);
+        var stored = await host.ReadStoredAsync(key);
+        Assert.Equal((SpaceStatus.Closed, string.Empty, "christian.durand"), (stored!.Space, stored.SecretHash, stored.ChosenIdentifier));
+        Assert.Equal(LoginStatus.InvalidCredentials, (await host.Account(key).LoginAsync(Password, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
+    }
+
+    private static async Task<string> ImportAsync(GrainsTestHost host)
+    {
+        var key = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
+        var account = new NewMemberAccount(null, new DateOnly(1968, 4, 12))
+        {
+            Nir = Nir,
+            Contacts = new MemberContacts(Email, "+33712345678", ["Christian DURAND", "40 avenue Daumesnil", "75012 PARIS"]),
+            VitaleCard = Card,
+        };
+        Assert.Equal(AccountCreationResult.Created, await host.Account(key).CreateAsync(account, GrainsTestHost.Origin, CancellationToken.None));
+        return key;
+    }
+
+    private static async Task<string> SendCodeAsync(GrainsTestHost host, string key, int expectedMessages)
+    {
+        var issue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        Assert.Equal(ProvisionalCodeOutcome.Sent, issue.Outcome);
+        var destination = (await host.ReadStoredAsync(key))!.Email!;
+        return CodeIn((await host.MessageAsync(destination, expectedMessages)).Body);
+    }
+
+    private static async Task<string> DecidedAsync(GrainsTestHost host, string key, int expectedMessages)
+    {
+        var activationId = RandomToken.New();
+        await host.Account(key).StartActivationAsync(await SendCodeAsync(host, key, expectedMessages), activationId, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
+        return activationId;
+    }
+
+    private static async Task<(string Key, string ActivationId)> ReadyForCredentialsAsync(GrainsTestHost host, string email, int expectedMessages)
+    {
+        var key = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
+        var account = new NewMemberAccount(null, null) { Nir = Nir, Contacts = new MemberContacts(email, null, []), VitaleCard = Card };
+        await host.Account(key).CreateAsync(account, GrainsTestHost.Origin, CancellationToken.None);
+        var activationId = await DecidedAsync(host, key, expectedMessages);
+        Assert.Equal(ActivationOutcome.Done, (await host.Account(key).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None)).Outcome);
+        return (key, activationId);
+    }
+
+    private static string CodeIn(string body) => CodePattern().Match(body).Groups[1].Value;
+
+    [GeneratedRegex("(?:Code provisoire|usage unique) : ([A-Z0-9]+)")]
+    private static partial Regex CodePattern();
+}
