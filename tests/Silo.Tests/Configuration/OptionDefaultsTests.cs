@@ -45,6 +45,12 @@ public sealed class OptionDefaultsTests
         var lookups = tenant.IdentifierRecovery;
         Assert.Equal((true, 5, 20, TimeSpan.FromHours(1)), (lookups.Enabled, lookups.MaxLookupsPerMember, lookups.MaxLookupsPerClientIp, lookups.Window));
         Assert.Equal(string.Empty, tenant.TermsVersion);
+        var activation = tenant.Activation;
+        Assert.Equal((false, 12, TimeSpan.FromDays(42), TimeSpan.FromMinutes(30), 3, string.Empty), (activation.Enabled, activation.ProvisionalCodeLength, activation.ProvisionalCodeLifetime, activation.FlowLifetime, activation.MaxCardTries, activation.PrivacyPolicyVersion));
+        var secondFactor = tenant.SecondFactor;
+        Assert.Equal((false, 6, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1)), (secondFactor.Enabled, secondFactor.CodeLength, secondFactor.Lifetime, secondFactor.ResendCooldown));
+        var deadlines = new Grains.Activation.SpaceDeadlineOptions();
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromDays(7)), (deadlines.SweepInterval, deadlines.LookBack));
         var notifications = new Grains.Notifications.NotificationOptions();
         Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(30), TimeSpan.FromHours(1)), (notifications.SweepInterval, notifications.FirstRetryDelay, notifications.MaxRetryDelay));
         var rateLimit = new Frontend.Security.RateLimitOptions();

@@ -25,6 +25,7 @@ public sealed class SesameHostingExtensionsTests
         Assert.NotNull(tenants.Find("assu2000"));
         Assert.NotNull(tenants.Find("acs"));
         Assert.NotNull(tenants.Find("cpms"));
+        Assert.True(tenants.Find("mes")!.Activation.Enabled);
         Assert.Equal("ephemeral", app.Services.GetRequiredService<IOptions<SecretHashingOptions>>().Value.CurrentPepperId);
         await app.StopAsync();
     }
@@ -55,11 +56,31 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Demo:Enabled", "false", "No tenant is configured")]
     [InlineData("Sesame:Endpoint:Certificate:Path", "/nonexistent/sesame.pfx", "Sesame:Endpoint:Certificate:Path '/nonexistent/sesame.pfx' does not exist")]
     [InlineData("Sesame:Endpoint:Certificate:Subject", "CN=nobody.example", "matches no certificate")]
+    [InlineData("Sesame:Tenants:x:Identifier", "ChosenIdentifier", "Sesame:Tenants:x:Activation:Enabled must be true with Identifier ChosenIdentifier")]
+    [InlineData("Sesame:Tenants:x:Activation:Enabled", "true", "Sesame:Tenants:x:Identifier must be ChosenIdentifier with Activation:Enabled")]
+    [InlineData("Sesame:Tenants:x:Activation:ProvisionalCodeLength", "4", "Sesame:Tenants:x")]
+    [InlineData("Sesame:Tenants:x:SecondFactor:Lifetime", "02:00:00", "Sesame:Tenants:x")]
+    [InlineData("Sesame:SpaceDeadlines:SweepInterval", "00:00:00", "SweepInterval")]
     public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
     {
         var failures = await StartFailuresAsync(new() { [key] = value });
 
         Assert.Contains(failures, failure => failure.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddSesame_ActivationWithKeypad_StopsAtStartNamingIt()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sesame:Tenants:x:Identifier"] = "ChosenIdentifier",
+            ["Sesame:Tenants:x:Activation:Enabled"] = "true",
+            ["Sesame:Tenants:x:Keypad:Enabled"] = "true",
+        };
+
+        var failures = await StartFailuresAsync(settings);
+
+        Assert.Contains("Sesame:Tenants:x:Keypad:Enabled must be false with Activation:Enabled: the member types the chosen password itself.", failures);
     }
 
     [Fact]
