@@ -33,15 +33,9 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
         });
         RequireActivation(request.Tenant, policy);
 
-        // Several members may share a NIR; each is offered the code, and an unknown NIR costs the same seal.
+        // Several members may share a NIR: each is offered the code.
         var activationId = RandomToken.New();
-        var members = await gate.Directory(request.Tenant, digest.LookupKey(Nir.LookupPurpose, nir!)).ListAsync(context.CancellationToken);
-        if (members.Count == 0)
-        {
-            digest.Seal("provisional-code", code!);
-        }
-
-        foreach (var identifier in members)
+        foreach (var identifier in await gate.Directory(request.Tenant, digest.LookupKey(Nir.LookupPurpose, nir!)).ListAsync(context.CancellationToken))
         {
             var result = await gate.Account(MemberAccountKey.For(request.Tenant, identifier)).StartActivationAsync(code!, activationId, origin, context.CancellationToken);
             if (result.Outcome == ActivationOutcome.Done)
