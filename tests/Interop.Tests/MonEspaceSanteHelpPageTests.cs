@@ -224,10 +224,8 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
         Assert.Equal(0, (await Portal.ConfirmContactsAsync(activationId)).Code);
         var identifier = SpacePortal.NewIdentifier();
         await Portal.ChooseCredentialsAsync(activationId, identifier);
-        var before = Portal.AccessCodesSent(newEmail);
-        var login = await Portal.LoginAsync(identifier);
+        var (login, _) = await Portal.PasswordStepAsync(identifier, newEmail);
         Assert.Equal("n****@c****.fr", login.Field("masked_destination"));
-        await Portal.AccessCodeAsync(newEmail, before);
     }
 
     [Fact]
@@ -375,10 +373,8 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
         // e-mail)" — "Saisir le code d'accès dans le formulaire : Code d'accès à usage unique" — "Et vous êtes dans votre espace."
         var member = await Portal.ImportAsync();
         var identifier = await Portal.ActivateAsync(member);
-        var before = Portal.AccessCodesSent(member.email);
 
-        var login = await Portal.LoginAsync(identifier);
-        var code = await Portal.AccessCodeAsync(member.email, before);
+        var (login, code) = await Portal.PasswordStepAsync(identifier, member.email);
         var signedIn = await Portal.VerifyAccessCodeAsync(identifier, login.Field("access_code_flow_id")!, code);
 
         Assert.Equal(("LOGIN_STATUS_ACCESS_CODE_SENT", "CODE_CHANNEL_EMAIL", "c****@e****.fr"), (login.Field("status"), login.Field("access_code_channel"), login.Field("masked_destination")));
@@ -395,10 +391,7 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
         // "Je choisis le mode de réception de mon code d'accès : Par e-mail / Par SMS".
         var member = await Portal.ImportAsync();
         var identifier = await Portal.ActivateAsync(member);
-        var before = Portal.AccessCodesSent(member.InternationalMobile);
-
-        var login = await Portal.LoginAsync(identifier, channel: "CODE_CHANNEL_SMS");
-        var code = await Portal.AccessCodeAsync(member.InternationalMobile, before);
+        var (login, code) = await Portal.PasswordStepAsync(identifier, member.InternationalMobile, channel: "CODE_CHANNEL_SMS");
 
         Assert.Equal("CODE_CHANNEL_SMS", login.Field("access_code_channel"));
         Assert.Equal("LOGIN_STATUS_SUCCEEDED", (await Portal.VerifyAccessCodeAsync(identifier, login.Field("access_code_flow_id")!, code)).Field("status"));
@@ -409,9 +402,7 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
     {
         var member = await Portal.ImportAsync();
         var identifier = await Portal.ActivateAsync(member);
-        var before = Portal.AccessCodesSent(member.email);
-        var login = await Portal.LoginAsync(identifier);
-        var code = await Portal.AccessCodeAsync(member.email, before);
+        var (login, code) = await Portal.PasswordStepAsync(identifier, member.email);
         var flowId = login.Field("access_code_flow_id")!;
 
         var first = await Portal.VerifyAccessCodeAsync(identifier, flowId, code);
@@ -426,9 +417,7 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
     {
         var member = await Portal.ImportAsync();
         var identifier = await Portal.ActivateAsync(member);
-        var before = Portal.AccessCodesSent(member.email);
-        var login = await Portal.LoginAsync(identifier);
-        var code = await Portal.AccessCodeAsync(member.email, before);
+        var (login, code) = await Portal.PasswordStepAsync(identifier, member.email);
 
         Server.Clock.Advance(TimeSpan.FromMinutes(10));
         var late = await Portal.VerifyAccessCodeAsync(identifier, login.Field("access_code_flow_id")!, code);
@@ -443,16 +432,15 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
     {
         var member = await Portal.ImportAsync();
         var identifier = await Portal.ActivateAsync(member);
-        var before = Portal.AccessCodesSent(member.email);
-        var first = await Portal.LoginAsync(identifier);
-        var code = await Portal.AccessCodeAsync(member.email, before);
+        var (first, code) = await Portal.PasswordStepAsync(identifier, member.email);
+        var sent = Portal.AccessCodesSent(member.email);
 
         var second = await Portal.LoginAsync(identifier);
         var onFirst = await Portal.VerifyAccessCodeAsync(identifier, first.Field("access_code_flow_id")!, code);
         var onSecond = await Portal.VerifyAccessCodeAsync(identifier, second.Field("access_code_flow_id")!, code);
 
         // Within the resend cooldown the code already sent moves to the newest sign-in; no second message goes.
-        Assert.Equal(before + 1, Portal.AccessCodesSent(member.email));
+        Assert.Equal(sent, Portal.AccessCodesSent(member.email));
         Assert.Equal("LOGIN_STATUS_ACCESS_CODE_EXPIRED", onFirst.Field("status"));
         Assert.Equal("LOGIN_STATUS_SUCCEEDED", onSecond.Field("status"));
     }
@@ -462,9 +450,7 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
     {
         var member = await Portal.ImportAsync();
         var identifier = await Portal.ActivateAsync(member);
-        var before = Portal.AccessCodesSent(member.email);
-        var login = await Portal.LoginAsync(identifier);
-        var code = await Portal.AccessCodeAsync(member.email, before);
+        var (login, code) = await Portal.PasswordStepAsync(identifier, member.email);
         var flowId = login.Field("access_code_flow_id")!;
         var wrong = code == "000000" ? "111111" : "000000";
 

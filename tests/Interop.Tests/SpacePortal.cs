@@ -101,13 +101,20 @@ public sealed partial class SpacePortal(SesameServer server)
 
     public int AccessCodesSent(string destination) => AccessCodes(destination).Count();
 
+    /// <summary>The password step of a sign-in, and the access code it sent to <paramref name="destination"/>.</summary>
+    public async Task<(GrpcCallResult Login, string Code)> PasswordStepAsync(string identifier, string destination, string password = Password, string channel = "CODE_CHANNEL_EMAIL")
+    {
+        var before = AccessCodesSent(destination);
+        var login = await LoginAsync(identifier, password, channel);
+        Assert.Equal("LOGIN_STATUS_ACCESS_CODE_SENT", login.Field("status"));
+        return (login, await AccessCodeAsync(destination, before));
+    }
+
     /// <summary>Signs in with the password and the access code sent by e-mail; returns the reply that carries the session.</summary>
     public async Task<GrpcCallResult> SignInAsync(MemberRecordFields member, string identifier, string password = Password)
     {
-        var before = AccessCodesSent(member.email);
-        var login = await LoginAsync(identifier, password);
-        Assert.Equal("LOGIN_STATUS_ACCESS_CODE_SENT", login.Field("status"));
-        return await VerifyAccessCodeAsync(identifier, login.Field("access_code_flow_id")!, await AccessCodeAsync(member.email, before));
+        var (login, code) = await PasswordStepAsync(identifier, member.email, password);
+        return await VerifyAccessCodeAsync(identifier, login.Field("access_code_flow_id")!, code);
     }
 
     private IEnumerable<Grains.Notifications.RenderedMessage> ProvisionalCodes(string destination) =>
