@@ -299,7 +299,7 @@ internal sealed partial class MemberAccountGrain
             return new ActivationResult(ActivationOutcome.SecretRejected) { Violations = violations };
         }
 
-        if (account.State.ChosenIdentifier is null && await ClaimIdentifierAsync(identifier) is { } notClaimed)
+        if (await ClaimIdentifierAsync(identifier) is { } notClaimed)
         {
             return notClaimed;
         }
@@ -376,7 +376,11 @@ internal sealed partial class MemberAccountGrain
             return refusal;
         }
 
-        return await StoreAsync(state => RefuseStep(state, activationId, done) ?? step(state, state.Activation!, policy));
+        return await StoreAsync(state =>
+        {
+            ApplyDeadline(state);
+            return RefuseStep(state, activationId, done) ?? step(state, state.Activation!, policy);
+        });
     }
 
     /// <summary>Why activation <paramref name="activationId"/> cannot take a step that needs <paramref name="done"/> done; null if it can.</summary>
@@ -392,18 +396,18 @@ internal sealed partial class MemberAccountGrain
 
     /// <summary>
     /// Reserves <paramref name="identifier"/> on the account, then claims it, so an identifier never leads to an account
-    /// that does not hold it; null once claimed, otherwise why not.
+    /// that does not hold it; null once claimed, otherwise why not. The claim is made again for an identifier already
+    /// reserved: a crash may have come between the two.
     /// </summary>
     private async Task<ActivationResult?> ClaimIdentifierAsync(string identifier)
     {
-        var reserved = await StoreAsync(state =>
+        if (account.State.ChosenIdentifier != identifier)
         {
-            state.ChosenIdentifier ??= identifier;
-            return state.ChosenIdentifier;
-        });
-        if (reserved != identifier)
-        {
-            return new ActivationResult(ActivationOutcome.IdentifierFixed) { Identifier = reserved };
+            var reserved = await StoreAsync(state => state.ChosenIdentifier ??= identifier);
+            if (reserved != identifier)
+            {
+                return new ActivationResult(ActivationOutcome.IdentifierFixed) { Identifier = reserved };
+            }
         }
 
         if (await GrainFactory.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(Tenant, identifier)).ClaimAsync(GetPrimaryKeyString(), CancellationToken.None))

@@ -91,6 +91,16 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         return stored is null ? null : JsonSerializer.Deserialize<MemberAccountState>(stored.Data.Span);
     }
 
+    /// <summary>Changes an account's stored state behind every grain's back, as a process that died mid-way would leave it.</summary>
+    internal async Task ChangeStoredAsync(string key, Action<MemberAccountState> change)
+    {
+        var grainId = new GrainId("member-account", key);
+        var stored = await Storage.ReadAsync("account", grainId, CancellationToken.None);
+        var state = JsonSerializer.Deserialize<MemberAccountState>(stored!.Data.Span)!;
+        change(state);
+        await Storage.WriteAsync("account", grainId, JsonSerializer.SerializeToUtf8Bytes(state), stored.Etag, CancellationToken.None);
+    }
+
     /// <summary>Starts the outbox dispatcher, as the host does at start.</summary>
     public async Task StartDispatcherAsync()
     {

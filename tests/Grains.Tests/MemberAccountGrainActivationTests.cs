@@ -133,6 +133,28 @@ public sealed partial class MemberAccountGrainActivationTests
     }
 
     [Fact]
+    public async Task ChooseCredentialsAsync_IdentifierReservedButTheClaimLostInACrash_ClaimedOnTheRetryAndSignInWorks()
+    {
+        // Arrange: the identifier is on the account, but the process died before its alias was written.
+        string key, activationId;
+        await using (var before = new GrainsTestHost(storage, time))
+        {
+            await before.StartDispatcherAsync();
+            (key, activationId) = await ReadyForCredentialsAsync(before, Email, 1);
+        }
+
+        await using var host = new GrainsTestHost(storage, time);
+        await host.ChangeStoredAsync(key, state => state.ChosenIdentifier = "christian.durand");
+
+        // Act
+        var result = await host.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(ActivationOutcome.Done, result.Outcome);
+        Assert.Equal(key, await host.Grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ChooseCredentialsAsync_WeakPassword_NothingReservedNorClaimed()
     {
         await using var host = new GrainsTestHost(storage, time);
