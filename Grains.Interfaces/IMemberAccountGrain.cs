@@ -71,7 +71,7 @@ public interface IMemberAccountGrain : IGrainWithStringKey
     /// <summary>Whether the account is the member with this NIR digest, birth date and postal code; null if not.</summary>
     Task<IdentityMatch?> MatchIdentityAsync(string nirDigest, DateOnly birthDate, string postalCode, CancellationToken cancellationToken);
 
-    /// <summary>E-mails the member their identifier; false if no e-mail is on file.</summary>
+    /// <summary>Sends the member their identifier by the channel of <see cref="MatchIdentityAsync"/>; false if there is none.</summary>
     Task<bool> SendIdentifierAsync(CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Whether <paramref name="ibanTail"/> is the end of the member's IBAN (a salted hash is compared).</summary>

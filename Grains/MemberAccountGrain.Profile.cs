@@ -41,24 +41,45 @@ internal sealed partial class MemberAccountGrain
         await account.ReadStateAsync(cancellationToken);
         var state = account.State;
         var matches = account.RecordExists && state.NirDigest == nirDigest && state.BirthDate == birthDate && state.PostalCode == postalCode && HasSignInIdentifier(state);
-        return matches ? new IdentityMatch(SignInIdentifier, state.Email is null ? null : Masking.Email(state.Email)) : null;
+        if (!matches)
+        {
+            return null;
+        }
+
+        return IdentifierChannel(state) switch
+        {
+            CodeChannel.Email => new IdentityMatch(SignInIdentifier, CodeChannel.Email, Masking.Email(state.Email!)),
+            CodeChannel.Sms => new IdentityMatch(SignInIdentifier, CodeChannel.Sms, Masking.Mobile(state.Mobile!)),
+            _ => new IdentityMatch(SignInIdentifier, null, null),
+        };
     }
 
     public async Task<bool> SendIdentifierAsync(CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        if (!account.RecordExists || account.State.Email is null)
+        if (!account.RecordExists || IdentifierChannel(account.State) is null)
         {
             return false;
         }
 
         return await StoreAsync(state =>
         {
-            Enqueue(state, NotificationKind.IdentifierReminder, CodeChannel.Email, state.Email!, SignInIdentifier, expiresAt: null);
+            if (IdentifierChannel(state) is not { } channel)
+            {
+                return false;
+            }
+
+            Enqueue(state, NotificationKind.IdentifierReminder, channel, channel == CodeChannel.Email ? state.Email! : state.Mobile!, SignInIdentifier, expiresAt: null);
             Audit(state, AuditEvent.IdentifierSent, origin);
             return true;
         });
     }
+
+    /// <summary>How "Obtenir son identifiant" reaches the member: by e-mail, else by SMS where the tenant allows it.</summary>
+    private CodeChannel? IdentifierChannel(MemberAccountState state) =>
+        state.Email is not null ? CodeChannel.Email
+        : state.Mobile is not null && RequirePolicy().IdentifierRecovery.BySms ? CodeChannel.Sms
+        : null;
 
     public async Task<bool> CheckIbanTailAsync(string ibanTail, CallOrigin origin, CancellationToken cancellationToken)
     {

@@ -85,18 +85,23 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
             return new RecoverIdentifierReply { Status = RecoverIdentifierStatus.TooManyAttempts, RetryAfter = Duration.FromTimeSpan(retryAfter) };
         }
 
-        var reached = new List<string>();
-        foreach (var match in await FindMatchesAsync(lookup, context.CancellationToken))
+        var reached = new List<IdentityMatch>();
+        foreach (var (accountKey, match) in await FindMatchesAsync(lookup, context.CancellationToken))
         {
-            if (match.Match.MaskedEmail is { } maskedEmail && await gate.Account(match.AccountKey).SendIdentifierAsync(lookup.Origin, context.CancellationToken))
+            if (match.Channel is not null && await gate.Account(accountKey).SendIdentifierAsync(lookup.Origin, context.CancellationToken))
             {
-                reached.Add(maskedEmail);
+                reached.Add(match);
             }
         }
 
-        return reached.Count > 0
-            ? new RecoverIdentifierReply { Status = RecoverIdentifierStatus.EmailSent, MaskedEmails = { reached } }
-            : new RecoverIdentifierReply { Status = RecoverIdentifierStatus.IbanRequired };
+        var byEmail = reached.Where(match => match.Channel == Grains.Interfaces.Recovery.CodeChannel.Email).Select(match => match.MaskedDestination!).ToArray();
+        var bySms = reached.Where(match => match.Channel == Grains.Interfaces.Recovery.CodeChannel.Sms).Select(match => match.MaskedDestination!).ToArray();
+        return (byEmail.Length, bySms.Length) switch
+        {
+            ( > 0, _) => new RecoverIdentifierReply { Status = RecoverIdentifierStatus.EmailSent, MaskedEmails = { byEmail }, MaskedMobiles = { bySms } },
+            (_, > 0) => new RecoverIdentifierReply { Status = RecoverIdentifierStatus.SmsSent, MaskedMobiles = { bySms } },
+            _ => new RecoverIdentifierReply { Status = RecoverIdentifierStatus.IbanRequired },
+        };
     }
 
     public async Task<RevealIdentifierReply> RevealIdentifierAsync(RevealIdentifierRequest request, ServerCallContext context)
@@ -109,8 +114,8 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
             return new RevealIdentifierReply { Status = RevealIdentifierStatus.TooManyAttempts, RetryAfter = Duration.FromTimeSpan(retryAfter) };
         }
 
-        // Members with an e-mail on file get their identifier by e-mail only, as the help pages say.
-        var candidates = (await FindMatchesAsync(lookup, context.CancellationToken)).Where(match => match.Match.MaskedEmail is null).ToArray();
+        // Members the identifier reaches by e-mail (or SMS) get it that way only, as the help pages say.
+        var candidates = (await FindMatchesAsync(lookup, context.CancellationToken)).Where(match => match.Match.Channel is null).ToArray();
         if (candidates.Length == 0)
         {
             // The work of one comparison, as for a member.

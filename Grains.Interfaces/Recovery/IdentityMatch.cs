@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Recovery;
 
 /// <summary>A member whose NIR, birth date and postal code match an identifier lookup.</summary>
-/// <param name="Identifier">The member's identifier.</param>
-/// <param name="MaskedEmail">The e-mail on file, masked; null when there is none.</param>
-public sealed record IdentityMatch(string Identifier, string? MaskedEmail);
+/// <param name="Identifier">The identifier the member signs in with.</param>
+/// <param name="Channel">How the identifier reaches the member: by e-mail, or by SMS where the tenant allows it; null when neither does.</param>
+/// <param name="MaskedDestination">Where it goes, masked; null with no channel.</param>
+public sealed record IdentityMatch(string Identifier, CodeChannel? Channel, string? MaskedDestination);

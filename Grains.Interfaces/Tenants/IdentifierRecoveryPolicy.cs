@@ -22,4 +22,10 @@ public sealed class IdentifierRecoveryPolicy
     /// <summary>Default: 1 hour.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Whether a member with no e-mail but a mobile gets the identifier by SMS (mes, whose members have no IBAN on
+    /// file). Default: false: the mutuelles' pages send it by e-mail, else show it against the IBAN's end.
+    /// </summary>
+    public bool BySms { get; set; }
 }

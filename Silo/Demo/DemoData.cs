@@ -67,6 +67,9 @@ internal static class DemoData
             // "Je choisis le mode de réception de mon code d'accès : Par e-mail / Par SMS".
             SecondFactor = new SecondFactorPolicy { Enabled = true },
             Recovery = new RecoveryPolicy { Sms = new CodeChannelPolicy { Enabled = true } },
+
+            // Members confirmed an e-mail or a mobile at activation, and have no IBAN on file.
+            IdentifierRecovery = new IdentifierRecoveryPolicy { BySms = true },
         },
     };
 

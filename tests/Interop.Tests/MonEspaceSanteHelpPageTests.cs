@@ -529,6 +529,23 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
     }
 
     [Fact]
+    public async Task IdentifiantOublie_MemberWithOnlyAMobile_TheIdentifierGoesBySms()
+    {
+        // No e-mail: the provisional code came by letter, and there is no IBAN to show the identifier against.
+        var member = await Portal.ImportAsync(record => record with { email = string.Empty });
+        await Portal.IssueProvisionalCodeAsync(member);
+        var code = (string)(await Server.LettersForAsync(SpacePortal.Tenant, member.identifier))[0]["security_code"]!;
+        var identifier = await Portal.ActivateAsync(member, code: code);
+
+        var recovered = await Server.Client.CallAsync("sesame.v1.MemberRecovery/RecoverIdentifier", new { tenant = SpacePortal.Tenant, member.nir, member.birth_date, member.postal_code }, SesameServer.PortalFromNewAddress(SpacePortal.Tenant));
+
+        Assert.Equal("RECOVER_IDENTIFIER_STATUS_SMS_SENT", recovered.Field("status"));
+        Assert.Equal($"+337******{member.mobile[^2..]}", (string?)recovered.Response!["masked_mobiles"]![0]);
+        var sms = await Server.WaitForMessageAsync(member.InternationalMobile, "Votre identifiant");
+        Assert.Contains(identifier, sms.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IdentifiantOublie_SpaceNotActivatedYet_AnsweredLikeAStranger()
     {
         var member = await Portal.ImportAsync();

@@ -43,7 +43,7 @@ public sealed class OptionDefaultsTests
         Assert.Equal((true, 8, TimeSpan.FromDays(42), TimeSpan.FromDays(7)), (recovery.Letter.Enabled, recovery.Letter.CodeLength, recovery.Letter.Lifetime, recovery.Letter.ResendCooldown));
         Assert.Equal((5, 10, TimeSpan.FromDays(1), TimeSpan.FromMinutes(10), true), (recovery.MaxTriesPerCode, recovery.FailedCodesBudget, recovery.FailedCodesWindow, recovery.ResetLifetime, recovery.RevealMaskedDestination));
         var lookups = tenant.IdentifierRecovery;
-        Assert.Equal((true, 5, 20, TimeSpan.FromHours(1)), (lookups.Enabled, lookups.MaxLookupsPerMember, lookups.MaxLookupsPerClientIp, lookups.Window));
+        Assert.Equal((true, 5, 20, TimeSpan.FromHours(1), false), (lookups.Enabled, lookups.MaxLookupsPerMember, lookups.MaxLookupsPerClientIp, lookups.Window, lookups.BySms));
         Assert.Equal(string.Empty, tenant.TermsVersion);
         var activation = tenant.Activation;
         Assert.Equal((false, 12, TimeSpan.FromDays(42), TimeSpan.FromMinutes(30), 3, string.Empty), (activation.Enabled, activation.ProvisionalCodeLength, activation.ProvisionalCodeLifetime, activation.FlowLifetime, activation.MaxCardTries, activation.PrivacyPolicyVersion));
