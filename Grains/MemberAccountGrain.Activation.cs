@@ -136,7 +136,7 @@ internal sealed partial class MemberAccountGrain
         ArgumentNullException.ThrowIfNull(origin);
         return StepAsync(activationId, ActivationStep.Identified, (state, flow, policy) =>
         {
-            if (state.VitaleCard is { } onFile && onFile.Kind == card.Kind && digest.Matches(onFile.SerialSeal, CardPurpose, CardSerialValue(card.SerialNumber)))
+            if (state.VitaleCard is { } onFile && onFile.Kind == card.Kind && digest.Matches(onFile.SerialSeal, CardPurpose, BoundToAccount(card.SerialNumber)))
             {
                 flow.Step = Max(flow.Step, ActivationStep.CardChecked);
                 return ActivationResult.Done;
@@ -433,9 +433,7 @@ internal sealed partial class MemberAccountGrain
         NotifyChange(state, NotificationKind.SpaceCreated, state.Email, state.Mobile);
     }
 
-    private string SealCardSerial(string serialNumber) => digest.Seal(CardPurpose, CardSerialValue(serialNumber));
-
-    private string CardSerialValue(string serialNumber) => $"{GetPrimaryKeyString()}\0{serialNumber}";
+    private string SealCardSerial(string serialNumber) => digest.Seal(CardPurpose, BoundToAccount(serialNumber));
 
     private static ActivationResult ContactsOnFile(MemberAccountState state) => ActivationResult.Done with
     {

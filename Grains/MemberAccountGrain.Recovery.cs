@@ -76,7 +76,7 @@ internal sealed partial class MemberAccountGrain
 
             state.PendingCode = null;
             var token = RandomToken.New();
-            state.PendingReset = new PendingResetState { TokenSeal = digest.Seal(ResetPurpose, $"{GetPrimaryKeyString()}\0{token}"), ExpiresAt = time.GetUtcNow() + policy.ResetLifetime };
+            state.PendingReset = new PendingResetState { TokenSeal = digest.Seal(ResetPurpose, BoundToAccount(token)), ExpiresAt = time.GetUtcNow() + policy.ResetLifetime };
             Audit(state, AuditEvent.CodeUsed, origin);
             return new CodeVerification(token, state.PendingReset.ExpiresAt);
         });
@@ -93,7 +93,7 @@ internal sealed partial class MemberAccountGrain
             || IsInactiveSpace(account.State)
             || account.State.PendingReset is not { } reset
             || reset.ExpiresAt <= time.GetUtcNow()
-            || !digest.Matches(reset.TokenSeal, ResetPurpose, $"{GetPrimaryKeyString()}\0{resetToken}"))
+            || !digest.Matches(reset.TokenSeal, ResetPurpose, BoundToAccount(resetToken)))
         {
             return SecretResetResult.ResetRefused;
         }
@@ -246,9 +246,12 @@ internal sealed partial class MemberAccountGrain
         return pending;
     }
 
-    private string SealCode(string purpose, string code) => digest.Seal(purpose, $"{GetPrimaryKeyString()}\0{OneTimeCode.Normalize(code)}");
+    private string SealCode(string purpose, string code) => digest.Seal(purpose, BoundToAccount(OneTimeCode.Normalize(code)));
 
-    private bool CodeMatches(PendingCodeState pending, string purpose, string code) => digest.Matches(pending.Seal, purpose, $"{GetPrimaryKeyString()}\0{OneTimeCode.Normalize(code)}");
+    private bool CodeMatches(PendingCodeState pending, string purpose, string code) => digest.Matches(pending.Seal, purpose, BoundToAccount(OneTimeCode.Normalize(code)));
+
+    /// <summary>What a seal is made of: the value with this account's key, so a seal copied to another account matches nothing there.</summary>
+    private string BoundToAccount(string value) => $"{GetPrimaryKeyString()}\0{value}";
 
     /// <summary>A space that is not active (pending, opposed, created, closed) has no secret to recover: it is activated instead.</summary>
     private static bool IsInactiveSpace(MemberAccountState state) => state.Space is { } space && space != SpaceStatus.Active;
