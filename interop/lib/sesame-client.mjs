@@ -1,11 +1,11 @@
-// A generic unary caller over @grpc/grpc-js, for every method of the protos in ../Frontend/Protos.
+// A generic unary caller over @grpc/grpc-js, for every method of the protos in ../../Protos.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fs from 'node:fs';
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 
-const protoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../Frontend/Protos');
+const protoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../Protos');
 
 function protoFiles(directory) {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
