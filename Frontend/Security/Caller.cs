@@ -1,4 +1,4 @@
-using Sesame.Grpc;
+using Sesame.Frontend.Grpc;
 
 namespace Sesame.Frontend.Security;
 
@@ -18,7 +18,7 @@ internal sealed class Caller(string id, CallerKind kind, IReadOnlySet<string> te
     {
         if (!Tenants.Contains(tenant))
         {
-            throw new RpcException(StatusCode.PermissionDenied, $"Credential '{Id}' may not act on tenant '{tenant}'.");
+            throw RpcErrors.Status(global::Grpc.Core.StatusCode.PermissionDenied, $"Credential '{Id}' may not act on tenant '{tenant}'.");
         }
     }
 }

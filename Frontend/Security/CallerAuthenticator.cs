@@ -1,5 +1,7 @@
+using Grpc.Core;
+using Sesame.Frontend.Grpc;
+using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
-using Sesame.Grpc;
 
 namespace Sesame.Frontend.Security;
 
@@ -12,41 +14,42 @@ internal sealed class CallerAuthenticator(CallerDirectory directory)
 {
     public const string ClientIpHeader = "sesame-client-ip";
     public const string UserAgentHeader = "sesame-client-user-agent";
+    private const string AuthorizationHeader = "authorization";
     private const string BearerPrefix = "Bearer ";
     private const int MaxUserAgentLength = 512;
 
-    public (Caller Caller, CallOrigin Origin) Authenticate(ServerCallContext context, CallerKind kind)
+    public AuthenticatedCall Authenticate(Metadata headers, CallerKind kind)
     {
-        var authorization = context.RequestHeaders.Authorization.ToString();
+        var authorization = headers.GetValue(AuthorizationHeader) ?? string.Empty;
         if (authorization.Length == 0)
         {
-            throw new RpcException(StatusCode.Unauthenticated, "No credential: send the API key as 'authorization: Bearer <key>'.");
+            throw RpcErrors.Status(StatusCode.Unauthenticated, "No credential: send the API key as 'authorization: Bearer <key>'.");
         }
 
         if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
             || directory.FindByKey(authorization[BearerPrefix.Length..].Trim()) is not { } caller)
         {
-            throw new RpcException(StatusCode.Unauthenticated, "The credential is not valid.");
+            throw RpcErrors.Status(StatusCode.Unauthenticated, "The credential is not valid.");
         }
 
         if (caller.Kind != kind)
         {
-            throw new RpcException(StatusCode.PermissionDenied, $"Credential '{caller.Id}' is a {Describe(caller.Kind)} credential; this service is for {Describe(kind)} credentials.");
+            throw RpcErrors.Status(StatusCode.PermissionDenied, $"Credential '{caller.Id}' is a {Describe(caller.Kind)} credential; this service is for {Describe(kind)} credentials.");
         }
 
         if (!caller.RateLimit.TryAcquire())
         {
-            throw new RpcException(StatusCode.ResourceExhausted, $"Credential '{caller.Id}' is over its rate limit; retry shortly.");
+            throw RpcErrors.Status(StatusCode.ResourceExhausted, $"Credential '{caller.Id}' is over its rate limit; retry shortly.");
         }
 
-        return (caller, ReadOrigin(context, caller));
+        return new AuthenticatedCall(caller, ReadOrigin(headers, caller));
     }
 
-    private static CallOrigin ReadOrigin(ServerCallContext context, Caller caller)
+    private static CallOrigin ReadOrigin(Metadata headers, Caller caller)
     {
         var violations = new List<FieldViolation>();
         string? clientIp = null;
-        var ipHeader = context.RequestHeaders[ClientIpHeader].ToString();
+        var ipHeader = headers.GetValue(ClientIpHeader) ?? string.Empty;
         if (ipHeader.Length > 0)
         {
             if (System.Net.IPAddress.TryParse(ipHeader, out var address))
@@ -59,13 +62,13 @@ internal sealed class CallerAuthenticator(CallerDirectory directory)
             }
         }
 
-        var userAgent = context.RequestHeaders[UserAgentHeader].ToString();
+        var userAgent = headers.GetValue(UserAgentHeader) ?? string.Empty;
         if (userAgent.Length > MaxUserAgentLength || userAgent.Any(char.IsControl))
         {
             violations.Add(new(UserAgentHeader, $"must be at most {MaxUserAgentLength} characters with no control characters"));
         }
 
-        RpcException.ThrowIfInvalid(violations);
+        RpcErrors.ThrowIfInvalid(violations);
         return new CallOrigin(caller.Id, clientIp, userAgent.Length > 0 ? userAgent : null);
     }
 

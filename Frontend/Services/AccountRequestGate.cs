@@ -1,28 +1,29 @@
+using Grpc.Core;
+using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grpc;
 using Sesame.Runtime;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary>
-/// The edge of every call on a tenant or one of its accounts, in order: authenticate the caller (and rate-limit it),
-/// check the request's fields, require a configured tenant the caller may act on. Only then is a grain addressed.
+/// The edge of every call on a tenant or one of its accounts, in order, once <see cref="CallerInterceptor"/> has
+/// authenticated the caller: check the request's fields, require a configured tenant the caller may act on. Only then is a grain addressed.
 /// Each step throws the <see cref="RpcException"/> that ends the call.
 /// </summary>
-internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITenantPolicies tenants, IGrainFactory grains)
+internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory grains)
 {
     /// <summary>
     /// Passes the edge for a call on one account addressed by its own identifier (a back office's, where members choose
     /// theirs); <paramref name="checkMore"/> adds the violations of the method's other fields, given the tenant's policy
     /// when the tenant exists.
     /// </summary>
-    public AccountRequest Open(ServerCallContext context, CallerKind kind, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
+    public AccountRequest Open(ServerCallContext context, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
     {
         string? normalized = null;
-        var (origin, policy) = Pass(context, kind, tenant, (violations, policy) =>
+        var (origin, policy) = Pass(context, tenant, (violations, policy) =>
         {
             normalized = RequestRules.CheckIdentifier(identifier, policy, violations);
             checkMore?.Invoke(violations, policy);
@@ -38,7 +39,7 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
     public async Task<AccountRequest> OpenMemberAsync(ServerCallContext context, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
     {
         string? normalized = null;
-        var (origin, policy) = Pass(context, CallerKind.Portal, tenant, (violations, policy) =>
+        var (origin, policy) = Pass(context, tenant, (violations, policy) =>
         {
             normalized = RequestRules.CheckSignInIdentifier(identifier, policy, violations);
             checkMore?.Invoke(violations, policy);
@@ -53,7 +54,7 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
     /// <summary>Passes the edge for a portal's call on one of its sessions; <paramref name="checkMore"/> adds the violations of other fields.</summary>
     public SessionRequest OpenSession(ServerCallContext context, string tenant, string sessionToken, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
     {
-        var (origin, policy) = Pass(context, CallerKind.Portal, tenant, (violations, policy) =>
+        var (origin, policy) = Pass(context, tenant, (violations, policy) =>
         {
             if (!RandomToken.IsWellFormed(sessionToken))
             {
@@ -85,19 +86,19 @@ internal sealed class AccountRequestGate(CallerAuthenticator authenticator, ITen
     public ILetterQueueGrain Letters(string tenant) => grains.GetGrain<ILetterQueueGrain>(tenant);
 
     /// <summary>Passes the edge for a call on a tenant as a whole, and returns its policy.</summary>
-    public TenantPolicy OpenTenant(ServerCallContext context, CallerKind kind, string tenant) => Pass(context, kind, tenant, checkMore: null).Policy;
+    public TenantPolicy OpenTenant(ServerCallContext context, string tenant) => Pass(context, tenant, checkMore: null).Policy;
 
     /// <summary>Passes the edge for a call on a tenant as a whole whose other fields <paramref name="checkMore"/> checks.</summary>
-    public (CallOrigin Origin, TenantPolicy Policy) OpenTenant(ServerCallContext context, CallerKind kind, string tenant, Action<List<FieldViolation>, TenantPolicy?> checkMore) =>
-        Pass(context, kind, tenant, checkMore);
+    public (CallOrigin Origin, TenantPolicy Policy) OpenTenant(ServerCallContext context, string tenant, Action<List<FieldViolation>, TenantPolicy?> checkMore) =>
+        Pass(context, tenant, checkMore);
 
-    private (CallOrigin Origin, TenantPolicy Policy) Pass(ServerCallContext context, CallerKind kind, string tenant, Action<List<FieldViolation>, TenantPolicy?>? checkMore)
+    private (CallOrigin Origin, TenantPolicy Policy) Pass(ServerCallContext context, string tenant, Action<List<FieldViolation>, TenantPolicy?>? checkMore)
     {
-        var (caller, origin) = authenticator.Authenticate(context, kind);
+        var (caller, origin) = AuthenticatedCall.Of(context);
         var violations = new List<FieldViolation>();
         RequestRules.CheckTenant(tenant, violations);
         checkMore?.Invoke(violations, violations.Count == 0 ? tenants.Find(tenant) : null);
-        RpcException.ThrowIfInvalid(violations);
+        RpcErrors.ThrowIfInvalid(violations);
         var policy = RequestRules.RequireTenant(tenants, tenant);
         caller.EnsureTenant(tenant);
         return (origin, policy);

@@ -1,18 +1,18 @@
 using Google.Protobuf.WellKnownTypes;
-using Sesame.Frontend.Security;
+using Grpc.Core;
+using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Secrets;
-using Sesame.Grpc;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberActivation</c>: a member's space activated with a provisional code, and closed, for portals.</summary>
-internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDigest digest)
+internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDigest digest) : MemberActivation.MemberActivationBase
 {
     private static readonly Dictionary<ActivationStep, string> StepNames = new()
     {
@@ -22,11 +22,11 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
         [ActivationStep.ContactsConfirmed] = "ConfirmContacts (\"Je vérifie mes coordonnées de contact\")",
     };
 
-    public async Task<IdentifyReply> IdentifyAsync(IdentifyRequest request, ServerCallContext context)
+    public override async Task<IdentifyReply> Identify(IdentifyRequest request, ServerCallContext context)
     {
         string? nir = null;
         string? code = null;
-        var (origin, policy) = gate.OpenTenant(context, CallerKind.Portal, request.Tenant, (violations, policy) =>
+        var (origin, policy) = gate.OpenTenant(context, request.Tenant, (violations, policy) =>
         {
             nir = RequestRules.CheckNir("nir", request.Nir, required: true, violations);
             code = RequestRules.CheckProvisionalCode("provisional_code", request.ProvisionalCode, policy?.Activation.ProvisionalCodeLength ?? new ActivationPolicy().ProvisionalCodeLength, violations);
@@ -47,7 +47,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
         return new IdentifyReply { Status = IdentifyStatus.Refused };
     }
 
-    public async Task<CheckVitaleCardReply> CheckVitaleCardAsync(CheckVitaleCardRequest request, ServerCallContext context)
+    public override async Task<CheckVitaleCardReply> CheckVitaleCard(CheckVitaleCardRequest request, ServerCallContext context)
     {
         string? serial = null;
         var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations =>
@@ -64,13 +64,13 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
         return result.Outcome switch
         {
             ActivationOutcome.Done => new CheckVitaleCardReply(),
-            ActivationOutcome.CardMismatch => throw RpcException.InvalidArgument([new("serial_number", $"does not match the member's Vitale card, whose kind and serial number are checked together ({result.RemainingTries} tries left)")]),
-            ActivationOutcome.FlowEnded => throw new RpcException(StatusCode.FailedPrecondition, "The activation ended: too many Vitale cards did not match. Start again with Identify (\"Je m'identifie\")."),
+            ActivationOutcome.CardMismatch => throw RpcErrors.InvalidArgument([new("serial_number", $"does not match the member's Vitale card, whose kind and serial number are checked together ({result.RemainingTries} tries left)")]),
+            ActivationOutcome.FlowEnded => throw RpcErrors.Status(StatusCode.FailedPrecondition, "The activation ended: too many Vitale cards did not match. Start again with Identify (\"Je m'identifie\")."),
             _ => throw Refusal(result),
         };
     }
 
-    public async Task<DecideReply> DecideAsync(DecideRequest request, ServerCallContext context)
+    public override async Task<DecideReply> Decide(DecideRequest request, ServerCallContext context)
     {
         var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, (violations, policy) =>
         {
@@ -108,7 +108,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
         };
     }
 
-    public async Task<ChangeContactReply> ChangeContactAsync(ChangeContactRequest request, ServerCallContext context)
+    public override async Task<ChangeContactReply> ChangeContact(ChangeContactRequest request, ServerCallContext context)
     {
         string? mobile = null;
         var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations =>
@@ -138,12 +138,12 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
                 CodeExpiresAt = Timestamp.FromDateTimeOffset(result.ExpiresAt!.Value),
             },
             ActivationOutcome.TooSoon => new ChangeContactReply { Status = ChangeContactStatus.TooSoon, Channel = (V1.CodeChannel)(int)channel, RetryAfter = Duration.FromTimeSpan(result.RetryAfter!.Value) },
-            ActivationOutcome.ChannelNotOffered => throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' sends no code by {(request.HasEmail ? "e-mail" : "SMS")}."),
+            ActivationOutcome.ChannelNotOffered => throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' sends no code by {(request.HasEmail ? "e-mail" : "SMS")}."),
             _ => throw Refusal(result),
         };
     }
 
-    public async Task<VerifyContactReply> VerifyContactAsync(VerifyContactRequest request, ServerCallContext context)
+    public override async Task<VerifyContactReply> VerifyContact(VerifyContactRequest request, ServerCallContext context)
     {
         var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations => RequestRules.CheckCode(request.Code, violations));
         var result = await account.VerifyContactAsync(request.ActivationId, request.Code, origin, context.CancellationToken);
@@ -155,19 +155,19 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
         };
     }
 
-    public async Task<ConfirmContactsReply> ConfirmContactsAsync(ConfirmContactsRequest request, ServerCallContext context)
+    public override async Task<ConfirmContactsReply> ConfirmContacts(ConfirmContactsRequest request, ServerCallContext context)
     {
         var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId);
         var result = await account.ConfirmContactsAsync(request.ActivationId, origin, context.CancellationToken);
         return result.Outcome switch
         {
             ActivationOutcome.Done => new ConfirmContactsReply(),
-            ActivationOutcome.NoContact => throw new RpcException(StatusCode.FailedPrecondition, "Step ConfirmContacts needs an e-mail address or a mobile number: every sign-in sends an access code to one. Add one with ChangeContact."),
+            ActivationOutcome.NoContact => throw RpcErrors.Status(StatusCode.FailedPrecondition, "Step ConfirmContacts needs an e-mail address or a mobile number: every sign-in sends an access code to one. Add one with ChangeContact."),
             _ => throw Refusal(result),
         };
     }
 
-    public async Task<ChooseCredentialsReply> ChooseCredentialsAsync(ChooseCredentialsRequest request, ServerCallContext context)
+    public override async Task<ChooseCredentialsReply> ChooseCredentials(ChooseCredentialsRequest request, ServerCallContext context)
     {
         var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, (violations, policy) =>
         {
@@ -183,20 +183,20 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
         {
             ActivationOutcome.Done => new ChooseCredentialsReply { Status = ChooseCredentialsStatus.Activated },
             ActivationOutcome.IdentifierTaken => new ChooseCredentialsReply { Status = ChooseCredentialsStatus.IdentifierTaken },
-            ActivationOutcome.IdentifierFixed => throw RpcException.InvalidArgument([new("identifier", $"must be '{result.Identifier}', chosen at an earlier activation: an identifier is kept for good")]),
+            ActivationOutcome.IdentifierFixed => throw RpcErrors.InvalidArgument([new("identifier", $"must be '{result.Identifier}', chosen at an earlier activation: an identifier is kept for good")]),
             ActivationOutcome.SecretRejected => throw SecretViolations.ToRpcException("password", result.Violations),
             _ => throw Refusal(result),
         };
     }
 
-    public async Task<CloseSpaceReply> CloseSpaceAsync(CloseSpaceRequest request, ServerCallContext context)
+    public override async Task<CloseSpaceReply> CloseSpace(CloseSpaceRequest request, ServerCallContext context)
     {
         var (session, _, origin, policy) = gate.OpenSession(context, request.Tenant, request.SessionToken);
         RequireActivation(request.Tenant, policy);
         var validation = await session.ValidateAsync(context.CancellationToken);
         if (!validation.Valid || !await gate.Account(validation.AccountKey!).CloseSpaceAsync(origin, context.CancellationToken))
         {
-            throw new RpcException(StatusCode.FailedPrecondition, "The session has ended, or the space is not active; nothing was closed.");
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, "The session has ended, or the space is not active; nothing was closed.");
         }
 
         return new CloseSpaceReply();
@@ -211,7 +211,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
     /// </summary>
     private async Task<(IMemberAccountGrain Account, CallOrigin Origin)> OpenActivationAsync(ServerCallContext context, string tenant, string activationId, Action<List<FieldViolation>, TenantPolicy> checkMore)
     {
-        var (origin, policy) = gate.OpenTenant(context, CallerKind.Portal, tenant, (violations, policy) =>
+        var (origin, policy) = gate.OpenTenant(context, tenant, (violations, policy) =>
         {
             if (!RandomToken.IsWellFormed(activationId))
             {
@@ -233,7 +233,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
     {
         if (!policy.Activation.Enabled)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{tenant}' has no activation with a provisional code.");
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{tenant}' has no activation with a provisional code.");
         }
     }
 
@@ -248,8 +248,8 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
     /// <summary>The error of a step that could not be taken: nothing was done.</summary>
     private static RpcException Refusal(ActivationResult result) => result.Outcome switch
     {
-        ActivationOutcome.FlowNotFound => new RpcException(StatusCode.FailedPrecondition, "activation_id: no activation under way has this id (unknown, finished or expired). Start again with Identify (\"Je m'identifie\")."),
-        ActivationOutcome.StepMissing => new RpcException(StatusCode.FailedPrecondition, $"Step {StepNames[result.MissingStep!.Value]} must be done first."),
+        ActivationOutcome.FlowNotFound => RpcErrors.Status(StatusCode.FailedPrecondition, "activation_id: no activation under way has this id (unknown, finished or expired). Start again with Identify (\"Je m'identifie\")."),
+        ActivationOutcome.StepMissing => RpcErrors.Status(StatusCode.FailedPrecondition, $"Step {StepNames[result.MissingStep!.Value]} must be done first."),
         _ => throw new InvalidOperationException($"Unmapped activation outcome {result.Outcome}."),
     };
 }

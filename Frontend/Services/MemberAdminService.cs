@@ -1,32 +1,32 @@
 using Google.Protobuf.WellKnownTypes;
-using Sesame.Frontend.Security;
+using Grpc.Core;
+using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Secrets;
-using Sesame.Grpc;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAdmin</c>: back-office operations on members.</summary>
-internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider time)
+internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider time) : MemberAdmin.MemberAdminBase
 {
     /// <summary>Records per ImportMembers call; a bigger file is sent in several batches.</summary>
     public const int MaxImportBatch = 500;
 
-    public async Task<CreateMemberReply> CreateMemberAsync(CreateMemberRequest request, ServerCallContext context)
+    public override async Task<CreateMemberReply> CreateMember(CreateMemberRequest request, ServerCallContext context)
     {
         DateOnly? birthDate = null;
-        var (account, origin, policy) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier, (violations, _) =>
+        var (account, origin, policy) = gate.Open(context, request.Tenant, request.Identifier, (violations, _) =>
         {
             birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
         });
         if (policy.Activation.Enabled)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"Members of tenant '{request.Tenant}' choose their password when they activate their space: import them with ImportMembers (NIR and Vitale card), then IssueProvisionalCode.");
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Members of tenant '{request.Tenant}' choose their password when they activate their space: import them with ImportMembers (NIR and Vitale card), then IssueProvisionalCode.");
         }
 
         var result = await account.CreateAsync(new NewMemberAccount(request.Secret, birthDate), origin, context.CancellationToken);
@@ -40,9 +40,9 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         };
     }
 
-    public async Task<GetAuditTrailReply> GetAuditTrailAsync(GetAuditTrailRequest request, ServerCallContext context)
+    public override async Task<GetAuditTrailReply> GetAuditTrail(GetAuditTrailRequest request, ServerCallContext context)
     {
-        var (account, _, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        var (account, _, _) = gate.Open(context, request.Tenant, request.Identifier);
         var trail = await account.GetAuditTrailAsync(context.CancellationToken)
             ?? throw AccountNotFound();
         var reply = new GetAuditTrailReply();
@@ -57,26 +57,26 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         return reply;
     }
 
-    public async Task<UnlockMemberReply> UnlockMemberAsync(UnlockMemberRequest request, ServerCallContext context)
+    public override async Task<UnlockMemberReply> UnlockMember(UnlockMemberRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier);
         return await account.UnlockAsync(origin, context.CancellationToken)
             ? new UnlockMemberReply()
             : throw AccountNotFound();
     }
 
-    public async Task<EndSessionsReply> EndSessionsAsync(EndSessionsRequest request, ServerCallContext context)
+    public override async Task<EndSessionsReply> EndSessions(EndSessionsRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier);
         var ended = await account.EndSessionsAsync(origin, context.CancellationToken)
             ?? throw AccountNotFound();
         return new EndSessionsReply { Ended = ended };
     }
 
-    public async Task<ImportMembersReply> ImportMembersAsync(ImportMembersRequest request, ServerCallContext context)
+    public override async Task<ImportMembersReply> ImportMembers(ImportMembersRequest request, ServerCallContext context)
     {
         var records = new List<(string Identifier, NewMemberAccount Account)>();
-        var (origin, policy) = gate.OpenTenant(context, CallerKind.BackOffice, request.Tenant, (violations, policy) =>
+        var (origin, policy) = gate.OpenTenant(context, request.Tenant, (violations, policy) =>
         {
             if (policy is { Activation.Enabled: true } && request.SendSecurityCodeLetters)
             {
@@ -128,10 +128,10 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         return reply;
     }
 
-    public async Task<UpdateContactsReply> UpdateContactsAsync(UpdateContactsRequest request, ServerCallContext context)
+    public override async Task<UpdateContactsReply> UpdateContacts(UpdateContactsRequest request, ServerCallContext context)
     {
         string? mobile = null;
-        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier, (violations, _) =>
+        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier, (violations, _) =>
         {
             if (request.HasEmail && request.Email.Length > 0)
             {
@@ -168,22 +168,22 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
             : throw AccountNotFound();
     }
 
-    public async Task<IssueSecurityCodeReply> IssueSecurityCodeAsync(IssueSecurityCodeRequest request, ServerCallContext context)
+    public override async Task<IssueSecurityCodeReply> IssueSecurityCode(IssueSecurityCodeRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier);
         return await account.IssueSecurityCodeAsync(origin, context.CancellationToken) switch
         {
             SecurityCodeIssue.Queued => new IssueSecurityCodeReply(),
             SecurityCodeIssue.NoAccount => throw AccountNotFound(),
-            SecurityCodeIssue.NoPostalAddress => throw new RpcException(StatusCode.FailedPrecondition, "No postal address is on file for this member; add one with UpdateContacts."),
-            SecurityCodeIssue.NotOffered => throw new RpcException(StatusCode.FailedPrecondition, $"Members of tenant '{request.Tenant}' activate their space with a provisional code: use IssueProvisionalCode."),
+            SecurityCodeIssue.NoPostalAddress => throw RpcErrors.Status(StatusCode.FailedPrecondition, "No postal address is on file for this member; add one with UpdateContacts."),
+            SecurityCodeIssue.NotOffered => throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Members of tenant '{request.Tenant}' activate their space with a provisional code: use IssueProvisionalCode."),
             var other => throw new InvalidOperationException($"Unmapped security code issue {other}."),
         };
     }
 
-    public async Task<ListPendingLettersReply> ListPendingLettersAsync(ListPendingLettersRequest request, ServerCallContext context)
+    public override async Task<ListPendingLettersReply> ListPendingLetters(ListPendingLettersRequest request, ServerCallContext context)
     {
-        gate.OpenTenant(context, CallerKind.BackOffice, request.Tenant);
+        gate.OpenTenant(context, request.Tenant);
         var letters = await gate.Letters(request.Tenant).ListAsync(context.CancellationToken);
         return new ListPendingLettersReply
         {
@@ -208,9 +208,9 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         };
     }
 
-    public async Task<MarkLettersPrintedReply> MarkLettersPrintedAsync(MarkLettersPrintedRequest request, ServerCallContext context)
+    public override async Task<MarkLettersPrintedReply> MarkLettersPrinted(MarkLettersPrintedRequest request, ServerCallContext context)
     {
-        gate.OpenTenant(context, CallerKind.BackOffice, request.Tenant, (violations, _) =>
+        gate.OpenTenant(context, request.Tenant, (violations, _) =>
         {
             if (request.LetterIds.Count == 0 || request.LetterIds.Any(id => id.Length is 0 or > 64))
             {
@@ -220,9 +220,9 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         return new MarkLettersPrintedReply { Removed = await gate.Letters(request.Tenant).RemoveAsync([.. request.LetterIds], context.CancellationToken) };
     }
 
-    public async Task<IssueProvisionalCodeReply> IssueProvisionalCodeAsync(IssueProvisionalCodeRequest request, ServerCallContext context)
+    public override async Task<IssueProvisionalCodeReply> IssueProvisionalCode(IssueProvisionalCodeRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, CallerKind.BackOffice, request.Tenant, request.Identifier);
+        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier);
         var issue = await account.IssueProvisionalCodeAsync(origin, context.CancellationToken);
         return issue.Outcome switch
         {
@@ -233,9 +233,9 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
                 Deadline = issue.Deadline is { } deadline ? Timestamp.FromDateTimeOffset(deadline) : null,
             },
             ProvisionalCodeOutcome.NoAccount => throw AccountNotFound(),
-            ProvisionalCodeOutcome.NotOffered => throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' has no activation with a provisional code."),
-            ProvisionalCodeOutcome.AlreadyActive => throw new RpcException(StatusCode.FailedPrecondition, "The member's space is active already: the member signs in, or recovers the password."),
-            ProvisionalCodeOutcome.NoChannel => throw new RpcException(StatusCode.FailedPrecondition, "No e-mail address and no postal address are on file for this member; add one with UpdateContacts."),
+            ProvisionalCodeOutcome.NotOffered => throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' has no activation with a provisional code."),
+            ProvisionalCodeOutcome.AlreadyActive => throw RpcErrors.Status(StatusCode.FailedPrecondition, "The member's space is active already: the member signs in, or recovers the password."),
+            ProvisionalCodeOutcome.NoChannel => throw RpcErrors.Status(StatusCode.FailedPrecondition, "No e-mail address and no postal address are on file for this member; add one with UpdateContacts."),
             _ => throw new InvalidOperationException($"Unmapped provisional code outcome {issue.Outcome}."),
         };
     }
@@ -311,5 +311,5 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         return serial is null || member.VitaleCardKind == V1.VitaleCardKind.Unspecified ? null : new VitaleCard((Grains.Interfaces.Activation.VitaleCardKind)(int)member.VitaleCardKind, serial);
     }
 
-    private static RpcException AccountNotFound() => new(StatusCode.NotFound, "No account has this identifier.");
+    private static RpcException AccountNotFound() => RpcErrors.Status(StatusCode.NotFound, "No account has this identifier.");
 }

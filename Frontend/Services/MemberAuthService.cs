@@ -1,21 +1,21 @@
 using System.Security.Cryptography;
 using Google.Protobuf.WellKnownTypes;
-using Sesame.Frontend.Security;
+using Grpc.Core;
+using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grpc;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAuth</c>: sign-in of members, for portals.</summary>
-internal sealed class MemberAuthService(AccountRequestGate gate)
+internal sealed class MemberAuthService(AccountRequestGate gate) : MemberAuth.MemberAuthBase
 {
     /// <summary>Choice ids are 48 random bits: a robot that guesses gets one try per challenge anyway.</summary>
     private const int ChoiceIdBytes = 6;
 
-    public async Task<LoginReply> LoginAsync(LoginRequest request, ServerCallContext context)
+    public override async Task<LoginReply> Login(LoginRequest request, ServerCallContext context)
     {
         var (account, origin, policy) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, policy) =>
         {
@@ -43,7 +43,7 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
         return ToReply(await account.LoginAsync(secret, channel, origin, context.CancellationToken), request.Tenant);
     }
 
-    public async Task<LoginReply> VerifyAccessCodeAsync(VerifyAccessCodeRequest request, ServerCallContext context)
+    public override async Task<LoginReply> VerifyAccessCode(VerifyAccessCodeRequest request, ServerCallContext context)
     {
         var (account, origin, policy) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, policy) =>
         {
@@ -59,18 +59,18 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
         });
         if (!policy.SecondFactor.Enabled)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' asks for no access code: Login opens the session.");
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' asks for no access code: Login opens the session.");
         }
 
         return ToReply(await account.VerifyAccessCodeAsync(request.AccessCodeFlowId, request.Code, origin, context.CancellationToken), request.Tenant);
     }
 
-    public async Task<Keypad> IssueKeypadAsync(IssueKeypadRequest request, ServerCallContext context)
+    public override async Task<Keypad> IssueKeypad(IssueKeypadRequest request, ServerCallContext context)
     {
-        var policy = gate.OpenTenant(context, CallerKind.Portal, request.Tenant);
+        var policy = gate.OpenTenant(context, request.Tenant);
         if (!policy.Keypad.Enabled)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' takes the PIN itself, not keypad positions.");
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' takes the PIN itself, not keypad positions.");
         }
 
         var id = RandomToken.New();
@@ -78,12 +78,12 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
         return new Keypad { KeypadId = id, Digits = { issued.Digits }, ExpiresAt = Timestamp.FromDateTimeOffset(issued.ExpiresAt) };
     }
 
-    public async Task<Challenge> IssueChallengeAsync(IssueChallengeRequest request, ServerCallContext context)
+    public override async Task<Challenge> IssueChallenge(IssueChallengeRequest request, ServerCallContext context)
     {
-        var policy = gate.OpenTenant(context, CallerKind.Portal, request.Tenant).Challenge;
+        var policy = gate.OpenTenant(context, request.Tenant).Challenge;
         if (!policy.Enabled)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' asks for no anti-robot challenge.");
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' asks for no anti-robot challenge.");
         }
 
         // One picture per word, so exactly one choice matches.
@@ -102,7 +102,7 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
         };
     }
 
-    public async Task<AcceptTermsReply> AcceptTermsAsync(AcceptTermsRequest request, ServerCallContext context)
+    public override async Task<AcceptTermsReply> AcceptTerms(AcceptTermsRequest request, ServerCallContext context)
     {
         var (session, _, origin, _) = gate.OpenSession(context, request.Tenant, request.SessionToken, (violations, policy) =>
         {
@@ -114,14 +114,14 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
         var validation = await session.ValidateAsync(context.CancellationToken);
         if (!validation.Valid)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, "The session has ended; the member signs in again.");
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, "The session has ended; the member signs in again.");
         }
 
         await gate.Account(validation.AccountKey!).AcceptTermsAsync(request.TermsVersion, origin, context.CancellationToken);
         return new AcceptTermsReply();
     }
 
-    public async Task<ValidateSessionReply> ValidateSessionAsync(ValidateSessionRequest request, ServerCallContext context)
+    public override async Task<ValidateSessionReply> ValidateSession(ValidateSessionRequest request, ServerCallContext context)
     {
         var validation = await gate.OpenSession(context, request.Tenant, request.SessionToken).Session.ValidateAsync(context.CancellationToken);
         return validation.Valid
@@ -129,7 +129,7 @@ internal sealed class MemberAuthService(AccountRequestGate gate)
             : new ValidateSessionReply { Valid = false };
     }
 
-    public async Task<LogoutReply> LogoutAsync(LogoutRequest request, ServerCallContext context)
+    public override async Task<LogoutReply> Logout(LogoutRequest request, ServerCallContext context)
     {
         var (session, sessionKey, origin, _) = gate.OpenSession(context, request.Tenant, request.SessionToken);
         if (await session.LogoutAsync(context.CancellationToken) is not { } accountKey)

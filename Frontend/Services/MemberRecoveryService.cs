@@ -1,19 +1,20 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Secrets;
-using Sesame.Grpc;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberRecovery</c>: lost secrets, first connection and lost identifiers, for portals.</summary>
-internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDigest digest, ISecretHasher hasher, LookupLimiter limiter, TimeProvider time)
+internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDigest digest, ISecretHasher hasher, LookupLimiter limiter, TimeProvider time) : MemberRecovery.MemberRecoveryBase
 {
-    public async Task<StartRecoveryReply> StartRecoveryAsync(StartRecoveryRequest request, ServerCallContext context)
+    public override async Task<StartRecoveryReply> StartRecovery(StartRecoveryRequest request, ServerCallContext context)
     {
         var (account, origin, _) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, _) =>
         {
@@ -28,7 +29,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
         return new StartRecoveryReply { Channel = (V1.CodeChannel)(int)start.Channel, MaskedDestination = start.MaskedDestination ?? string.Empty };
     }
 
-    public async Task<VerifyCodeReply> VerifyCodeAsync(VerifyCodeRequest request, ServerCallContext context)
+    public override async Task<VerifyCodeReply> VerifyCode(VerifyCodeRequest request, ServerCallContext context)
     {
         var (account, origin, _) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, _) =>
         {
@@ -41,7 +42,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
             : new VerifyCodeReply { Status = VerifyCodeStatus.Refused };
     }
 
-    public async Task<SetNewSecretReply> SetNewSecretAsync(SetNewSecretRequest request, ServerCallContext context)
+    public override async Task<SetNewSecretReply> SetNewSecret(SetNewSecretRequest request, ServerCallContext context)
     {
         var (account, origin, policy) = await gate.OpenMemberAsync(context, request.Tenant, request.Identifier, (violations, policy) =>
         {
@@ -63,7 +64,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
             secret = typed[..SecretRules.PinLength];
             if (typed[SecretRules.PinLength..] != secret)
             {
-                throw RpcException.InvalidArgument([new("confirmation_positions", "must type the same PIN as positions")]);
+                throw RpcErrors.InvalidArgument([new("confirmation_positions", "must type the same PIN as positions")]);
             }
         }
 
@@ -77,7 +78,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
         };
     }
 
-    public async Task<RecoverIdentifierReply> RecoverIdentifierAsync(RecoverIdentifierRequest request, ServerCallContext context)
+    public override async Task<RecoverIdentifierReply> RecoverIdentifier(RecoverIdentifierRequest request, ServerCallContext context)
     {
         var lookup = OpenLookup(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, checkMore: null);
         if (lookup.RetryAfter is { } retryAfter)
@@ -104,7 +105,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
         };
     }
 
-    public async Task<RevealIdentifierReply> RevealIdentifierAsync(RevealIdentifierRequest request, ServerCallContext context)
+    public override async Task<RevealIdentifierReply> RevealIdentifier(RevealIdentifierRequest request, ServerCallContext context)
     {
         string? ibanTail = null;
         var lookup = OpenLookup(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, violations =>
@@ -176,7 +177,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
     {
         string? normalizedNir = null;
         DateOnly? birth = null;
-        var (origin, policy) = gate.OpenTenant(context, CallerKind.Portal, tenant, (violations, _) =>
+        var (origin, policy) = gate.OpenTenant(context, tenant, (violations, _) =>
         {
             normalizedNir = RequestRules.CheckNir("nir", nir, required: true, violations);
             birth = RequestRules.CheckBirthDate(birthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
@@ -191,7 +192,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
         var rules = policy.IdentifierRecovery;
         if (!rules.Enabled)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"Tenant '{tenant}' does not offer identifier recovery.");
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{tenant}' does not offer identifier recovery.");
         }
 
         var nirDigest = digest.LookupKey(Grains.Interfaces.Nir.LookupPurpose, normalizedNir!);

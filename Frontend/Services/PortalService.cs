@@ -1,16 +1,15 @@
 using Google.Protobuf.WellKnownTypes;
-using Sesame.Frontend.Security;
-using Sesame.Grpc;
+using Grpc.Core;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.Portal</c>: what a portal needs to know about its tenant.</summary>
-internal sealed class PortalService(AccountRequestGate gate)
+internal sealed class PortalService(AccountRequestGate gate) : Portal.PortalBase
 {
-    public Task<TenantDescription> DescribeTenantAsync(DescribeTenantRequest request, ServerCallContext context)
+    public override Task<TenantDescription> DescribeTenant(DescribeTenantRequest request, ServerCallContext context)
     {
-        var policy = gate.OpenTenant(context, CallerKind.Portal, request.Tenant);
+        var policy = gate.OpenTenant(context, request.Tenant);
         return Task.FromResult(new TenantDescription
         {
             Tenant = request.Tenant,

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Grpc.Core;
+using Sesame.Frontend.Grpc;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Recovery;
 using Sesame.Grains.Secrets;
-using Sesame.Grpc;
 
 namespace Sesame.Frontend.Validation;
 
@@ -327,5 +328,5 @@ internal static class RequestRules
     public static TenantPolicy RequireTenant(ITenantPolicies tenants, string tenant) =>
         tenants.Find(tenant) ?? throw TenantNotFound(tenant);
 
-    public static RpcException TenantNotFound(string tenant) => new(StatusCode.NotFound, $"Tenant '{tenant}' is not configured.");
+    public static RpcException TenantNotFound(string tenant) => RpcErrors.Status(StatusCode.NotFound, $"Tenant '{tenant}' is not configured.");
 }

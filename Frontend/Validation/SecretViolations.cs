@@ -1,5 +1,6 @@
+using Grpc.Core;
+using Sesame.Frontend.Grpc;
 using Sesame.Grains.Interfaces;
-using Sesame.Grpc;
 
 namespace Sesame.Frontend.Validation;
 
@@ -7,7 +8,7 @@ namespace Sesame.Frontend.Validation;
 internal static class SecretViolations
 {
     public static RpcException ToRpcException(string field, IReadOnlyList<SecretViolation> violations) =>
-        RpcException.InvalidArgument([.. violations.Select(violation => new FieldViolation(field, Describe(violation)))]);
+        RpcErrors.InvalidArgument([.. violations.Select(violation => new FieldViolation(field, Describe(violation)))]);
 
     public static void AddTo(List<FieldViolation> target, string field, IReadOnlyList<SecretViolation> violations) =>
         target.AddRange(violations.Select(violation => new FieldViolation(field, Describe(violation))));

@@ -1,21 +1,21 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Hosting;
 using Sesame.Frontend.Security;
 using Sesame.Grains.Activation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
-using Sesame.Grains.Notifications;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grpc;
-using Sesame.Grpc.Hosting;
-using Sesame.Grpc.Server;
+using Sesame.Grains.Notifications;
 using Sesame.Runtime;
 using Sesame.Runtime.Hosting;
 using Sesame.Runtime.Storage;
 using Sesame.Silo.Configuration;
 using Sesame.Silo.Demo;
+using Sesame.Silo.Health;
 using Sesame.Silo.Storage;
 
 namespace Sesame.Silo.Hosting;
@@ -31,10 +31,12 @@ public static class SesameHostingExtensions
         // Per-request framework logs cost more than a cheap call; they stay off wherever the host is started from.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         services.AddSesameOptions();
-        services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage(new GrainRuntimeOptions().DefaultStorageName, GrainStorageSelector.Create));
-        services.AddGrpcExceptionStatus<GrainStorageException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
-        services.AddGrpcExceptionStatus<InconsistentStateException>(StatusCode.Aborted, "The account changed on another Sésame replica while the call ran; it may be retried.");
-        services.AddSesameFrontend();
+        var storageName = new GrainRuntimeOptions().DefaultStorageName;
+        services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage(storageName, GrainStorageSelector.Create));
+        services.AddGrpcExceptionStatus<GrainStorageException>(global::Grpc.Core.StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
+        services.AddGrpcExceptionStatus<InconsistentStateException>(global::Grpc.Core.StatusCode.Aborted, "The account changed on another Sésame replica while the call ran; it may be retried.");
+        services.AddSesameFrontend()
+            .Add(new HealthCheckRegistration("storage", provider => new StorageHealthCheck(provider.GetRequiredKeyedService<IGrainStorage>(storageName)), HealthStatus.Unhealthy, tags: null));
         services.AddSingleton<ITenantPolicies, ConfiguredTenantPolicies>();
         services.AddHostedService<DemoSeeder>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
@@ -45,7 +47,7 @@ public static class SesameHostingExtensions
             {
                 if (endpoint.Certificate.IsConfigured)
                 {
-                    // HTTP/1.1 stays on so a client without HTTP/2 reaches the dispatcher and hears why (426), not a reset.
+                    // HTTP/1.1 stays on so a client without HTTP/2 reaches Grpc.AspNetCore and hears why (426), not a reset.
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
                     listen.UseHttps(EndpointCertificate.Load(endpoint.Certificate));
                 }
@@ -58,13 +60,8 @@ public static class SesameHostingExtensions
         return builder;
     }
 
-    /// <summary>Answers every request of the endpoint as a gRPC call.</summary>
-    public static WebApplication MapSesame(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapGrpcServices();
-        return app;
-    }
+    /// <summary>Maps the gRPC API, health and (where enabled) reflection.</summary>
+    public static WebApplication MapSesame(this WebApplication app) => app.MapSesameFrontend();
 
     private static void AddSesameOptions(this IServiceCollection services)
     {

@@ -1,6 +1,6 @@
+using Sesame.Frontend.Grpc;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grpc.Server;
 using Sesame.Runtime;
 using Sesame.Silo.Configuration;
 
@@ -21,7 +21,7 @@ public sealed class OptionDefaultsTests
         var demo = new DemoOptions();
 
         Assert.Equal(("127.0.0.1", 7070), (endpoint.Address, endpoint.Port));
-        Assert.Equal(64 * 1024, grpc.MaxReceiveMessageSize);
+        Assert.Equal((64 * 1024, (bool?)null), (grpc.MaxReceiveMessageSize, grpc.Reflection));
         Assert.Equal(StorageProvider.Memory, storage.Provider);
         var table = storage.AzureTable;
         Assert.Equal((string.Empty, "sesamegrains", 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5)), (table.ConnectionString, table.TableName, table.MaxRetries, table.RetryDelay, table.NetworkTimeout));

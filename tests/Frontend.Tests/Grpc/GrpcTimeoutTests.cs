@@ -1,6 +1,6 @@
-using Sesame.Grpc.Server;
+using Sesame.Frontend.Grpc;
 
-namespace Sesame.Grpc.Tests.Server;
+namespace Sesame.Frontend.Tests.Grpc;
 
 public sealed class GrpcTimeoutTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sesame.Grpc.Server;
+namespace Sesame.Frontend.Grpc;
 
 /// <summary>Reads <c>grpc-timeout</c>: at most 8 digits and a unit (H, M, S, m, u, n).</summary>
 internal static class GrpcTimeout

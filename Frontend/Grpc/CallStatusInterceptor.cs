@@ -1,0 +1,75 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+
+namespace Sesame.Frontend.Grpc;
+
+/// <summary>
+/// The outermost step of every unary call: runs the handler under the call's <c>grpc-timeout</c> on the injected
+/// clock, and turns what escapes it into the one status the caller reads. A passed deadline is DEADLINE_EXCEEDED;
+/// a dependency's failure registered as an <see cref="ExceptionStatus"/> (storage unreachable, a write conflict) is
+/// its status with a fixed message; anything else is INTERNAL with no detail. Exception texts are logged, never sent.
+/// </summary>
+internal sealed partial class CallStatusInterceptor(IEnumerable<ExceptionStatus> exceptionStatuses, TimeProvider time, ILogger<CallStatusInterceptor> logger) : Interceptor
+{
+    private const string TimeoutHeader = "grpc-timeout";
+    private readonly ExceptionStatus[] exceptionStatuses = [.. exceptionStatuses];
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var timeout = ReadTimeout(context);
+        using var deadlineSource = timeout is { } delay ? new CancellationTokenSource(delay, time) : null;
+        using var callSource = deadlineSource is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadlineSource.Token);
+        var deadline = timeout is { } duration ? time.GetUtcNow().UtcDateTime + duration : DateTime.MaxValue;
+        try
+        {
+            return await continuation(request, new DeadlineCallContext(context, deadline, callSource.Token));
+        }
+        catch (RpcException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (deadlineSource?.IsCancellationRequested == true)
+        {
+            throw RpcErrors.Status(StatusCode.DeadlineExceeded, "The deadline passed before the call completed.");
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw RpcErrors.Status(StatusCode.Cancelled, "The call was cancelled.");
+        }
+        catch (Exception exception) when (StatusOf(exception) is { } mapped)
+        {
+            LogHandlerFailedWith(logger, exception, context.Method, mapped.Status);
+            throw RpcErrors.Status(mapped.Status, mapped.Detail);
+        }
+        catch (Exception exception)
+        {
+            LogHandlerFailed(logger, exception, context.Method);
+            throw RpcErrors.Status(StatusCode.Internal, "The server failed while handling the call.");
+        }
+    }
+
+    private static TimeSpan? ReadTimeout(ServerCallContext context)
+    {
+        var header = context.RequestHeaders.GetValue(TimeoutHeader);
+        if (header is null)
+        {
+            return null;
+        }
+
+        return GrpcTimeout.TryParse(header, out var timeout)
+            ? timeout
+            : throw RpcErrors.Status(StatusCode.InvalidArgument, "grpc-timeout is malformed: at most 8 digits and a unit (H, M, S, m, u, n).");
+    }
+
+    private ExceptionStatus? StatusOf(Exception exception) =>
+        Array.Find(exceptionStatuses, mapped => mapped.ExceptionType.IsInstanceOfType(exception));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The handler of {Method} failed; the call ends with {Status}.")]
+    private static partial void LogHandlerFailedWith(ILogger logger, Exception exception, string method, StatusCode status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The handler of {Method} failed.")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method);
+}
