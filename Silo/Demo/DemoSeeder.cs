@@ -93,7 +93,8 @@ internal sealed partial class DemoSeeder(
             .AppendLine("  listed by sesame.v1.MemberAdmin/ListPendingLetters.")
             .AppendLine("  mes (Mon espace santé): the provisional code of MES-0000001 is in this log; activate with sesame.v1.MemberActivation")
             .AppendLine("  (Identify with NIR 168047512345617, Vitale card WITH_PHOTO 8025000002, Decide, ConfirmContacts, ChooseCredentials),")
-            .AppendLine("  then sign in: Login sends the access code, VerifyAccessCode opens the session.");
+            .AppendLine("  then sign in: Login sends the access code, VerifyAccessCode opens the session. The whole walk in one command,")
+            .AppendLine("  with a Sésame of its own on a free port: node interop/mes-walkthrough.mjs");
         LogBanner(logger, banner.ToString());
     }
 

@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
 using Sesame.Testing;
 
 namespace Sesame.Silo.Tests;
@@ -63,6 +67,103 @@ public sealed class RunCommandTests
         Assert.Contains("MES-0000001", silo.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Sante-Bleue-2026!", silo.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("168047512345617", silo.Output.Replace("NIR 168047512345617", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MesWalkthrough_BuiltSilo_WalksEveryScreenToASessionAndLeavesNoSiloBehind()
+    {
+        // The README's one command, with the built Silo in place of `dotnet run` (the tests built it already).
+        var (exitCode, output) = await RunWalkthroughAsync("--silo-command", $"dotnet \"{SiloProcess.Dll}\"");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}:{Environment.NewLine}{output}");
+        Assert.Contains("IDENTIFY_STATUS_IDENTIFIED", output, StringComparison.Ordinal);
+        Assert.Contains("DECIDE_STATUS_ACTIVATING, masked_email: c****@e****.fr", output, StringComparison.Ordinal);
+        Assert.Contains("CHOOSE_CREDENTIALS_STATUS_ACTIVATED", output, StringComparison.Ordinal);
+        Assert.Contains("LOGIN_STATUS_ACCESS_CODE_SENT", output, StringComparison.Ordinal);
+        Assert.Contains("LOGIN_STATUS_SUCCEEDED", output, StringComparison.Ordinal);
+        Assert.Contains("valid: true, identifier: christian.durand", output, StringComparison.Ordinal);
+        Assert.Contains("ended: true", output, StringComparison.Ordinal);
+        Assert.Contains("Sésame stopped", output, StringComparison.Ordinal);
+        var port = int.Parse(Regex.Match(output, @"Sésame serves on 127\.0\.0\.1:(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Empty(ProcessesWithArgument($"--Sesame:Endpoint:Port={port}"));
+        var connection = await Record.ExceptionAsync(async () =>
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", port);
+        });
+        Assert.IsType<SocketException>(connection);
+    }
+
+    [Fact]
+    public async Task MesWalkthrough_SiloThatNeverServes_FailsWithAClearMessageAndStopsIt()
+    {
+        var (exitCode, output) = await RunWalkthroughAsync("--silo-command", "echo not a silo; sleep 60; :", "--start-timeout", "2");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("did not serve on 127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Contains("| not a silo", output, StringComparison.Ordinal);
+        Assert.Contains("Sésame stopped", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <c>node interop/mes-walkthrough.mjs</c> from the repository root, for two minutes at most.</summary>
+    private static async Task<(int ExitCode, string Output)> RunWalkthroughAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node", [Path.Combine(RepositoryPaths.Interop, "mes-walkthrough.mjs"), .. arguments])
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        start.Environment.Remove("SESAME_SILO_COMMAND");
+        using var walk = Process.Start(start)!;
+        var stdout = walk.StandardOutput.ReadToEndAsync();
+        var stderr = walk.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await walk.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            walk.Kill(entireProcessTree: true);
+            await walk.WaitForExitAsync();
+            Assert.Fail($"The walk-through did not end within two minutes:{Environment.NewLine}{await stdout}{await stderr}");
+        }
+
+        return (walk.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>The ids of the processes whose command line has an argument ending in <paramref name="argument"/> (Linux; none elsewhere).</summary>
+    private static List<int> ProcessesWithArgument(string argument)
+    {
+        var found = new List<int>();
+        if (!OperatingSystem.IsLinux())
+        {
+            return found;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var id) && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(argument + '\0', StringComparison.Ordinal))
+                {
+                    found.Add(id);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return found;
     }
 
     private static Dictionary<string, string> Portal(string tenant) => new() { ["authorization"] = $"Bearer {Demo.DemoCredentials.PortalKey(tenant)}" };

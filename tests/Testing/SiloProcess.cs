@@ -30,12 +30,15 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The built Silo, of the configuration these tests are built in.</summary>
+    public static string Dll { get; } = Path.Combine(
+        RepositoryPaths.Root, "Silo", "bin", typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration, "net10.0", "Sesame.Silo.dll");
+
     /// <summary>Starts the Silo with <paramref name="settings"/> as command-line settings, and returns once it listens.</summary>
     public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var binaries = Path.Combine(RepositoryPaths.Root, "Silo", "bin", configuration, "net10.0");
-        var arguments = new List<string> { Path.Combine(binaries, "Sesame.Silo.dll"), "--Sesame:Endpoint:Port=0" };
+        var binaries = Path.GetDirectoryName(Dll)!;
+        var arguments = new List<string> { Dll, "--Sesame:Endpoint:Port=0" };
         arguments.AddRange((settings ?? new Dictionary<string, string>()).Select(setting => $"--{setting.Key}={setting.Value}"));
         var start = new ProcessStartInfo("dotnet", arguments)
         {
