@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Requests per second of Sésame's unary gRPC layer against a bare Kestrel h2c endpoint that echoes a framed message
-# (bench/BareEcho: the transport's limit on this machine), measured with h2load in one run with identical parameters.
+# Requests per second of Sésame's unary gRPC layer, measured in ONE run with identical h2load parameters on five
+# targets, round after round:
+#   - Health/Check and Portal/DescribeTenant on the working tree's Silo (the layer under test);
+#   - the same two on a BASELINE Silo built from a git revision in a temporary worktree (by default the last commit
+#     that still has the hand-made layer, Grpc/Server/GrpcDispatcher.cs), so both layers share the run's conditions;
+#   - a bare Kestrel h2c endpoint that echoes a framed message (bench/BareEcho: the transport's limit on this machine).
+# Ratios to the bare endpoint are computed per round, then their median and spread are reported.
 # Writes bench/grpc-report.md.
-#   bench/grpc.sh   env: BENCH_REQUESTS (50000 per run), BENCH_CLIENTS (4), BENCH_STREAMS (32),
+#   bench/grpc.sh   env: BENCH_REQUESTS (150000 per run), BENCH_CLIENTS (4), BENCH_STREAMS (32),
 #                        BENCH_WARMUP_SECONDS (5 per target: Kestrel takes a few seconds of load to reach its pace),
-#                        BENCH_ROUNDS (3: the targets are measured in turn, round after round; the median counts)
+#                        BENCH_ROUNDS (5: the targets are measured in turn, round after round; the median counts),
+#                        BENCH_BASELINE_REV (a git revision; default: the last commit with Grpc/Server/GrpcDispatcher.cs;
+#                                            `none` measures no baseline),
+#                        BENCH_START_TIMEOUT (60 seconds for a server to listen)
 set -euo pipefail
 
 # The cheap authenticated RPC: one tenant's sign-in rules, no account read.
@@ -14,8 +22,8 @@ CHEAP_KEY=demo-assu2000-portal-key
 CHEAP_HEADERS=(-H "authorization: Bearer $CHEAP_KEY")
 # Each credential has a token bucket (default 1,000 calls/s, burst 2,000) and calls over it get RESOURCE_EXHAUSTED,
 # which would measure the rejection path. So the bench configures the same key as its own portal credential, at the
-# highest rate the settings allow; the bucket is still checked on every call. If Sésame refuses these settings, it is
-# started without them and the cheap row will show how many replies were errors.
+# highest rate the settings allow; the bucket is still checked on every call. Both Silos get the same settings. If a
+# Silo refuses them, it is started without them and its DescribeTenant row shows how many replies were errors.
 SESAME_BENCH_ARGS=(
     --Sesame:Portals:bench-assu2000:Tenant=assu2000
     "--Sesame:Portals:bench-assu2000:KeyHash=$(printf %s "$CHEAP_KEY" | sha256sum | cut -d' ' -f1)"
@@ -26,31 +34,88 @@ SESAME_BENCH_ARGS=(
 HEALTH_PATH=/grpc.health.v1.Health/Check
 EMPTY_BODY='\x00\x00\x00\x00\x00' # gRPC frame of an empty message
 BARE_PATH=/bench.Echo/Echo         # BareEcho answers any path
+# The hand-made layer's dispatcher: the default baseline is the last commit that still has it.
+OLD_LAYER_FILE=Grpc/Server/GrpcDispatcher.cs
 
-REQUESTS=${BENCH_REQUESTS:-50000}
+REQUESTS=${BENCH_REQUESTS:-150000}
 CLIENTS=${BENCH_CLIENTS:-4}
 STREAMS=${BENCH_STREAMS:-32}
 WARMUP=${BENCH_WARMUP_SECONDS:-5}
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
 START_TIMEOUT=${BENCH_START_TIMEOUT:-60}
+BUSY_WARNING=25 # % of CPU busy by other work, before or after, over which the report says it is not a final measurement
+BASELINE_REV_ARG=${BENCH_BASELINE_REV:-}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REPORT="$ROOT/bench/grpc-report.md"
-SILO_DIR="$ROOT/Silo/bin/Release/net10.0"
 BARE_DLL="$ROOT/bench/BareEcho/bin/Release/net10.0/Sesame.BareEcho.dll"
 GRPC_HEADERS=(-H 'content-type: application/grpc' -H 'te: trailers')
 
 WORK=$(mktemp -d)
+BASE_TREE="" # the baseline's temporary git worktree, once added
 PIDS=()
+
+log() { printf '[grpc.sh %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { log "$*"; exit 1; }
+
 cleanup() {
     local pid
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [[ -n $BASE_TREE ]]; then
+        git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || { rm -rf "$BASE_TREE"; git -C "$ROOT" worktree prune; }
+    fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-log() { printf '[grpc.sh] %s\n' "$*" >&2; }
+# ---- revisions ----
+
+# The working tree's revision: short hash, plus a note when it has uncommitted changes (this report excepted).
+working_tree_rev() {
+    local rev
+    rev=$(git -C "$ROOT" rev-parse --short HEAD)
+    if [[ -n $(git -C "$ROOT" status --porcelain -- . ':(exclude)bench/grpc-report.md') ]]; then
+        rev+=" + uncommitted changes"
+    fi
+    echo "$rev"
+}
+
+# The baseline's commit: BENCH_BASELINE_REV, or HEAD if it still has the hand-made layer, or else the parent of the
+# commit that deleted it. Prints nothing for `none`.
+resolve_baseline() {
+    local rev deleter
+    if [[ $BASELINE_REV_ARG == none ]]; then return; fi
+    if [[ -n $BASELINE_REV_ARG ]]; then
+        rev=$(git -C "$ROOT" rev-parse --verify --quiet "$BASELINE_REV_ARG^{commit}") ||
+            die "BENCH_BASELINE_REV=$BASELINE_REV_ARG is not a commit"
+    elif git -C "$ROOT" cat-file -e "HEAD:$OLD_LAYER_FILE" 2>/dev/null; then
+        rev=$(git -C "$ROOT" rev-parse HEAD)
+    else
+        deleter=$(git -C "$ROOT" rev-list -1 HEAD -- "$OLD_LAYER_FILE")
+        [[ -n $deleter ]] || die "no commit in HEAD's history has $OLD_LAYER_FILE: set BENCH_BASELINE_REV (or none)"
+        rev=$(git -C "$ROOT" rev-parse "$deleter^")
+    fi
+    if ! git -C "$ROOT" cat-file -e "$rev:$OLD_LAYER_FILE" 2>/dev/null; then
+        [[ -n $BASELINE_REV_ARG ]] || die "the default baseline $rev lacks $OLD_LAYER_FILE: set BENCH_BASELINE_REV (or none)"
+        log "note: baseline $rev has no $OLD_LAYER_FILE (not the hand-made layer)"
+    fi
+    echo "$rev"
+}
+
+BASE_REV=$(resolve_baseline)
+WT_REV=$(working_tree_rev)
+if [[ -n $BASE_REV ]]; then
+    BASE_DESC=$(git -C "$ROOT" log -1 --format='%h %s' "$BASE_REV")
+    log "baseline: $BASE_DESC"
+else
+    log "baseline: none (BENCH_BASELINE_REV=none)"
+fi
+log "working tree: $WT_REV"
+
+# ---- tools and builds ----
 
 if ! command -v h2load >/dev/null; then
     log "h2load missing: installing nghttp2-client"
@@ -58,14 +123,23 @@ if ! command -v h2load >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null
 fi
 
-log "building Silo and BareEcho (Release)"
-dotnet build "$ROOT/Silo" -c Release -nologo -v q
-dotnet build "$ROOT/bench/BareEcho" -c Release -nologo -v q
+# No MSBuild node or compiler server is left running after the build: the script leaves no process behind.
+BUILD_ARGS=(-c Release -nologo -v q -nodeReuse:false -p:UseSharedCompilation=false)
+log "building the working tree's Silo and BareEcho (Release)"
+dotnet build "$ROOT/Silo" "${BUILD_ARGS[@]}"
+dotnet build "$ROOT/bench/BareEcho" "${BUILD_ARGS[@]}"
+if [[ -n $BASE_REV ]]; then
+    BASE_TREE="$WORK/baseline"
+    log "adding a temporary worktree for the baseline at $BASE_TREE"
+    git -C "$ROOT" worktree add --detach --quiet "$BASE_TREE" "$BASE_REV"
+    log "building the baseline's Silo (Release)"
+    dotnet build "$BASE_TREE/Silo" "${BUILD_ARGS[@]}"
+fi
 
 printf %b "$EMPTY_BODY" >"$WORK/empty.bin"
 printf %b "$CHEAP_BODY" >"$WORK/cheap.bin"
 
-# CPU busy on the machine over one second before the servers start (other work skews the numbers).
+# CPU busy on the machine over one second (other work skews the numbers).
 cpu_busy() {
     local a b
     read -ra a < <(grep '^cpu ' /proc/stat); sleep 1; read -ra b < <(grep '^cpu ' /proc/stat)
@@ -75,21 +149,22 @@ cpu_busy() {
 BUSY_BEFORE=$(cpu_busy)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# ---- servers ----
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
     local port
     for port in $(seq "$1" $(($1 + 200))); do
         if ! port_in_use "$port"; then echo "$port"; return; fi
     done
-    log "no free port from $1"
-    return 1
+    die "no free port from $1"
 }
 
 # wait_ready NAME PID PORT LOG [PATTERN]: until PATTERN appears in LOG (or, without one, PORT accepts connections).
 wait_ready() {
     local name=$1 pid=$2 port=$3 logfile=$4 pattern=${5:-} waited=0
     while true; do
-        if [[ -n $pattern ]] && grep -qF "$pattern" "$logfile"; then return; fi
+        if [[ -n $pattern ]] && grep -qsF "$pattern" "$logfile"; then return; fi
         if [[ -z $pattern ]] && port_in_use "$port"; then return; fi
         if ! kill -0 "$pid" 2>/dev/null; then
             log "$name exited before it was ready:"; tail -n 30 "$logfile" >&2; return 1
@@ -102,31 +177,54 @@ wait_ready() {
     done
 }
 
-SESAME_PORT=$(free_port 7170)
-# --contentRoot: the shipped appsettings.json (Microsoft.AspNetCore at Warning), as with `dotnet run --project Silo`.
-# Run from the repo root without it, no appsettings.json is found and every request is logged twice at Information.
-SESAME_CMD=(dotnet "$SILO_DIR/Sesame.Silo.dll" "--Sesame:Endpoint:Port=$SESAME_PORT" --contentRoot "$SILO_DIR")
-start_sesame() {
-    log "starting Sésame on 127.0.0.1:$SESAME_PORT"
-    "${SESAME_CMD[@]}" "$@" >"$WORK/sesame.log" 2>&1 &
-    PIDS+=($!)
-    wait_ready Sésame "${PIDS[-1]}" "$SESAME_PORT" "$WORK/sesame.log" "Now listening on: http://127.0.0.1:$SESAME_PORT"
+declare -A SILO_DIR SILO_PORT SILO_ARGS_OK
+# silo_cmd KEY: the command line of Silo KEY, one word a line. --contentRoot: the shipped appsettings.json
+# (Microsoft.AspNetCore at Warning), as with `dotnet run --project Silo`; without it, run from the repo root, no
+# appsettings.json is found and every request is logged twice at Information.
+silo_cmd() {
+    local key=$1
+    printf '%s\n' dotnet "${SILO_DIR[$key]}/Sesame.Silo.dll" "--Sesame:Endpoint:Port=${SILO_PORT[$key]}" \
+        --contentRoot "${SILO_DIR[$key]}"
+    if [[ ${SILO_ARGS_OK[$key]} == 1 ]]; then printf '%s\n' "${SESAME_BENCH_ARGS[@]}"; fi
 }
-BENCH_ARGS_NOTE="the cheap RPC's key is configured as its own portal credential: $(printf '%s ' "${SESAME_BENCH_ARGS[@]}")"
-if start_sesame "${SESAME_BENCH_ARGS[@]}"; then
-    SESAME_CMD+=("${SESAME_BENCH_ARGS[@]}")
-else
-    log "Sésame refused the bench credential settings; starting it without them (demo credentials, default rate limit)"
-    BENCH_ARGS_NOTE="Sésame refused the bench credential settings, so it ran with its demo credentials and default rate limit"
-    kill "${PIDS[-1]}" 2>/dev/null || true
-    start_sesame
-fi
+# launch_silo KEY: one attempt to start Silo KEY as silo_cmd says; the process is left running (its pid in PIDS).
+launch_silo() {
+    local key=$1 cmd
+    mapfile -t cmd < <(silo_cmd "$key")
+    log "starting Silo $key (${SILO_DIR[$key]#"$ROOT/"}) on 127.0.0.1:${SILO_PORT[$key]}"
+    "${cmd[@]}" >"$WORK/silo-$key.log" 2>&1 &
+    PIDS+=($!)
+    wait_ready "Silo $key" "${PIDS[-1]}" "${SILO_PORT[$key]}" "$WORK/silo-$key.log" \
+        "Now listening on: http://127.0.0.1:${SILO_PORT[$key]}"
+}
+# start_silo KEY TREE FIRST_PORT: the Silo built in TREE on a free port from FIRST_PORT, with the bench credential
+# settings if it takes them.
+start_silo() {
+    local key=$1
+    SILO_DIR[$key]=$2/Silo/bin/Release/net10.0
+    SILO_PORT[$key]=$(free_port "$3")
+    SILO_ARGS_OK[$key]=1
+    if ! launch_silo "$key"; then
+        log "Silo $key refused the bench credential settings; starting it without them (demo credentials, default rate limit)"
+        kill "${PIDS[-1]}" 2>/dev/null || true
+        SILO_ARGS_OK[$key]=0
+        launch_silo "$key" || die "Silo $key did not start"
+    fi
+}
 
-BARE_PORT=$(free_port $((SESAME_PORT + 10)))
+start_silo New "$ROOT" 7170
+NEXT_PORT=$((SILO_PORT[New] + 1))
+if [[ -n $BASE_REV ]]; then
+    start_silo Base "$BASE_TREE" "$NEXT_PORT"
+    NEXT_PORT=$((SILO_PORT[Base] + 1))
+fi
+BARE_PORT=$(free_port $((NEXT_PORT + 9)))
 log "starting BareEcho on 127.0.0.1:$BARE_PORT"
 dotnet "$BARE_DLL" --port "$BARE_PORT" >"$WORK/bare.log" 2>&1 &
 PIDS+=($!)
-wait_ready BareEcho "${PIDS[-1]}" "$BARE_PORT" "$WORK/bare.log"
+wait_ready BareEcho "${PIDS[-1]}" "$BARE_PORT" "$WORK/bare.log" || die "BareEcho did not start"
+
+# ---- targets ----
 
 # check_call URL BODYFILE [HEADERS...]: one call; prints "ok BODYBYTES" when it answered HTTP 200 + grpc-status 0,
 # otherwise "fail REASON". With curl, grpc-status is read from the response (trailers, or headers when trailers-only);
@@ -157,30 +255,43 @@ check_call() {
     fi
 }
 
-HEALTH_URL="http://127.0.0.1:$SESAME_PORT$HEALTH_PATH"
-CHEAP_URL="http://127.0.0.1:$SESAME_PORT$CHEAP_PATH"
-BARE_URL="http://127.0.0.1:$BARE_PORT$BARE_PATH"
-declare -A URL=([Health]=$HEALTH_URL [CheapRpc]=$CHEAP_URL [Bare]=$BARE_URL)
-declare -A BODY=([Health]=$WORK/empty.bin [CheapRpc]=$WORK/cheap.bin [Bare]=$WORK/empty.bin)
-declare -A CHECK DETAIL
-TARGETS=()
-for name in Health CheapRpc Bare; do
-    extra=()
-    if [[ $name == CheapRpc ]]; then extra=("${CHEAP_HEADERS[@]}"); fi
+# Targets, in the order of the first round (each later round starts one further along, so no target always runs
+# right after the same one). Keys: <Silo><RPC>, Silo New (working tree) or Base (baseline), RPC Health or Cheap.
+ALL_TARGETS=(NewHealth NewCheap Bare)
+if [[ -n $BASE_REV ]]; then ALL_TARGETS+=(BaseHealth BaseCheap); fi
+declare -A URL BODY PATH_OF LABEL CHECK DETAIL
+for silo in New Base; do
+    [[ -n ${SILO_PORT[$silo]:-} ]] || continue
+    URL[${silo}Health]="http://127.0.0.1:${SILO_PORT[$silo]}$HEALTH_PATH"
+    URL[${silo}Cheap]="http://127.0.0.1:${SILO_PORT[$silo]}$CHEAP_PATH"
+    BODY[${silo}Health]=$WORK/empty.bin; BODY[${silo}Cheap]=$WORK/cheap.bin
+    PATH_OF[${silo}Health]=$HEALTH_PATH; PATH_OF[${silo}Cheap]=$CHEAP_PATH
+done
+URL[Bare]="http://127.0.0.1:$BARE_PORT$BARE_PATH"; BODY[Bare]=$WORK/empty.bin; PATH_OF[Bare]="(any path: BareEcho)"
+LABEL=([NewHealth]="Health/Check, working tree" [NewCheap]="DescribeTenant, working tree"
+    [BaseHealth]="Health/Check, baseline" [BaseCheap]="DescribeTenant, baseline" [Bare]="Bare echo")
+extra_headers() { if [[ $1 == *Cheap ]]; then printf '%s\n' "${CHEAP_HEADERS[@]}"; fi; }
+
+TARGETS=() # the targets that answered the checked call, hence measured
+for name in "${ALL_TARGETS[@]}"; do
+    mapfile -t extra < <(extra_headers "$name")
     read -r "CHECK[$name]" "DETAIL[$name]" <<<"$(check_call "${URL[$name]}" "${BODY[$name]}" "${extra[@]}")"
     if [[ ${CHECK[$name]} == ok ]]; then
+        log "$name (${LABEL[$name]}): checked, grpc-status 0, reply ${DETAIL[$name]} bytes"
         TARGETS+=("$name")
-    elif [[ $name == CheapRpc ]]; then
-        log "$CHEAP_PATH is not available (${DETAIL[$name]}): measuring the two others only"
+    elif [[ $name == *Cheap ]]; then
+        log "$name: $CHEAP_PATH is not available (${DETAIL[$name]}): not measured"
     else
-        log "$name is not OK: ${DETAIL[$name]}"; exit 1
+        die "$name (${LABEL[$name]}) is not OK: ${DETAIL[$name]}"
     fi
 done
 
+# ---- measurement ----
+
 H2LOAD_ARGS=(-c "$CLIENTS" -m "$STREAMS" "${GRPC_HEADERS[@]}")
 h2() { # h2 NAME -n COUNT | -D SECONDS: one h2load run against target NAME
-    local extra=()
-    if [[ $1 == CheapRpc ]]; then extra=("${CHEAP_HEADERS[@]}"); fi
+    local extra
+    mapfile -t extra < <(extra_headers "$1")
     h2load "$2" "$3" "${H2LOAD_ARGS[@]}" -d "${BODY[$1]}" "${extra[@]}" "${URL[$1]}"
 }
 
@@ -191,12 +302,14 @@ for name in "${TARGETS[@]}"; do
     RPS[$name]=""; OK[$name]=0; FAILED[$name]=0; BYTES[$name]=0
 done
 for round in $(seq "$ROUNDS"); do
-    for name in "${TARGETS[@]}"; do
+    shift_by=$(((round - 1) % ${#TARGETS[@]}))
+    order=("${TARGETS[@]:shift_by}" "${TARGETS[@]:0:shift_by}")
+    for name in "${order[@]}"; do
         out=$(h2 "$name" -n "$REQUESTS")
         rps=$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out")
         read -r ok failed < <(sed -n 's/^requests: .* \([0-9]*\) succeeded, \([0-9]*\) failed.*/\1 \2/p' <<<"$out") || true
         bytes=$(sed -n 's/^traffic: .*, [^,]* (\([0-9]*\)) data$/\1/p' <<<"$out")
-        if [[ -z $rps || -z $ok || -z $bytes ]]; then
+        if [[ -z $rps || -z ${ok:-} || -z $bytes ]]; then
             log "$name: cannot parse h2load output:"; printf '%s\n' "$out" >&2; exit 1
         fi
         RPS[$name]+="${RPS[$name]:+ }$rps"
@@ -207,39 +320,100 @@ done
 BUSY_AFTER=$(cpu_busy)
 
 # ---- report ----
-median() { tr ' ' '\n' <<<"$1" | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-# Replies that carried the message: DATA bytes / the checked call's reply size. A gRPC error is HTTP 200 too, so
-# h2load counts it as succeeded, but it is trailers-only and has no DATA.
+
+measured() { [[ ${CHECK[$1]:-} == ok ]]; }
+# stats "V1 V2 ...": prints "MEDIAN MIN MAX".
+stats() {
+    tr ' ' '\n' <<<"$1" | sort -g | awk '{ v[NR] = $1 }
+        END { printf "%.6f %.6f %.6f\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
+}
+# per_round "A1 A2 ..." "B1 B2 ...": prints the round-by-round percentages 100 * Ai / Bi.
+per_round() {
+    awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " ")
+        for (i = 1; i <= n; i++) printf "%s%.1f", (i > 1 ? " " : ""), 100 * x[i] / y[i] }'
+}
+# Replies that carried the message: DATA bytes / the checked call's reply size (each target's own). A gRPC error is
+# HTTP 200 too, so h2load counts it as succeeded, but it is trailers-only and has no DATA.
 with_message() { awk -v b="${BYTES[$1]}" -v s="${DETAIL[$1]}" 'BEGIN { printf "%d", b / s }'; }
 valid() { [[ $(with_message "$1") == "${OK[$1]}" && ${FAILED[$1]} == 0 ]]; }
-percent() { awk -v a="$1" -v b="$(median "${RPS[Bare]}")" 'BEGIN { printf "%.1f", 100 * a / b }'; }
-ratio_line() { # ratio_line NAME LABEL
-    if [[ ${CHECK[$1]} != ok ]]; then echo "- $2: not available ($CHEAP_PATH answered: ${DETAIL[$1]})"; return; fi
-    local pct verdict
-    pct=$(percent "$(median "${RPS[$1]}")")
-    if ! valid "$1"; then verdict="not valid: not every reply carried the message"
-    elif awk -v p="$pct" 'BEGIN { exit !(p >= 50) }'; then verdict="target met"
-    else verdict="target NOT met"; fi
-    echo "- $2: **$pct%** ($verdict)"
+
+row() { # row NAME: one line of the results table
+    local name=$1 med min max msg
+    if ! measured "$name"; then
+        echo "| ${LABEL[$name]} | \`${PATH_OF[$name]}\` | not available | - | - | - | - | ${DETAIL[$name]} |"; return
+    fi
+    read -r med min max <<<"$(stats "${RPS[$name]}")"
+    msg="$(with_message "$name") of ${OK[$name]} (${DETAIL[$name]} B each)"
+    valid "$name" || msg="**$msg**"
+    printf '| %s | `%s` | %.0f | %s | %.0f–%.0f (%.1f%%) | %s | %s | %s |\n' "${LABEL[$name]}" "${PATH_OF[$name]}" \
+        "$med" "$(awk -v l="${RPS[$name]}" 'BEGIN { n = split(l, v, " "); for (i = 1; i <= n; i++) printf "%s%.0f", (i > 1 ? " · " : ""), v[i] }')" \
+        "$min" "$max" "$(awk -v a="$min" -v b="$max" -v m="$med" 'BEGIN { printf "%.1f", 100 * (b - a) / m }')" \
+        "${OK[$name]}" "${FAILED[$name]}" "$msg"
 }
-row() { # row NAME PATH
-    if [[ ${CHECK[$1]} != ok ]]; then echo "| $1 | \`$2\` | not available | - | - | - | ${DETAIL[$1]} |"; return; fi
-    local msg
-    msg="$(with_message "$1") of ${OK[$1]} (${DETAIL[$1]} B each)"
-    valid "$1" || msg="**$msg**"
-    echo "| $1 | \`$2\` | $(median "${RPS[$1]}") | ${RPS[$1]// / · } | ${OK[$1]} | ${FAILED[$1]} | $msg |"
+RATIO_LINES=() # plain-text copies for the log
+ratio_row() { # ratio_row NAME OVER LABEL [judge]: per-round NAME/OVER, its median, spread and (with judge) the verdict
+    local name=$1 over=$2 label=$3 judge=${4:-} list med min max verdict="-"
+    if ! measured "$name" || ! measured "$over"; then
+        echo "| $label | not available | - | - | - |"; RATIO_LINES+=("$label: not available"); return
+    fi
+    list=$(per_round "${RPS[$name]}" "${RPS[$over]}")
+    read -r med min max <<<"$(stats "$list")"
+    if [[ -n $judge ]]; then
+        if ! valid "$name" || ! valid "$over"; then verdict="not valid: not every reply carried the message"
+        elif awk -v p="$med" 'BEGIN { exit !(p >= 80) }'; then verdict="aim met (≥ 80%)"
+        elif awk -v p="$med" 'BEGIN { exit !(p >= 50) }'; then verdict="floor met (≥ 50%), aim (80%) not met"
+        else verdict="below the 50% floor"; fi
+    fi
+    printf '| %s | **%.1f%%** | %.1f–%.1f%% | %s | %s |\n' "$label" "$med" "$min" "$max" "${list// /% · }%" "$verdict"
+    RATIO_LINES+=("$(printf '%s: median %.1f%% (rounds %.1f–%.1f%%: %s) %s' "$label" "$med" "$min" "$max" "${list// /% · }%" \
+        "${judge:+-> $verdict}")")
 }
 quote() { local out="" a; for a in "$@"; do out+="${out:+ }$(printf '%q' "$a")"; done; echo "$out"; }
+relative() { # paths in the report: the repo's relative to it, the baseline worktree's as <baseline worktree>
+    local s=$1
+    if [[ -n $BASE_TREE ]]; then s=${s//"$BASE_TREE"/<baseline worktree>}; fi
+    echo "${s//"$ROOT/"/}"
+}
 H2_COMMON="h2load -n $REQUESTS -c $CLIENTS -m $STREAMS $(quote "${GRPC_HEADERS[@]}")"
 CPU_MODEL=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+if [[ -z $BASE_REV ]]; then
+    BASE_HOW="none: \`BENCH_BASELINE_REV=none\`"
+elif [[ -n $BASELINE_REV_ARG ]]; then
+    BASE_HOW="\`BENCH_BASELINE_REV=$BASELINE_REV_ARG\`"
+elif [[ $BASE_REV == "$(git -C "$ROOT" rev-parse HEAD)" ]]; then
+    BASE_HOW="default: HEAD still has \`$OLD_LAYER_FILE\` (so both Silos run the same layer)"
+else
+    BASE_HOW="default: the parent of $(git -C "$ROOT" rev-list -1 --abbrev-commit HEAD -- "$OLD_LAYER_FILE"), which deleted \`$OLD_LAYER_FILE\`"
+fi
+ENV_LINE="BENCH_REQUESTS=$REQUESTS BENCH_CLIENTS=$CLIENTS BENCH_STREAMS=$STREAMS BENCH_WARMUP_SECONDS=$WARMUP BENCH_ROUNDS=$ROUNDS"
+if [[ -n $BASELINE_REV_ARG ]]; then ENV_LINE+=" BENCH_BASELINE_REV=$(printf %q "$BASELINE_REV_ARG")"; fi
 
 {
-    echo "# Sésame unary gRPC vs bare Kestrel h2c echo"
+    echo "# Sésame unary gRPC: the working tree's layer and a baseline beside a bare Kestrel h2c echo"
     echo
     echo "Written by \`bench/grpc.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
     echo
-    echo "**Target: Sésame's unary gRPC layer at least 50% of the bare endpoint's requests per second** (Health/Bare and"
-    echo "CheapRpc/Bare, on the median of the rounds)."
+    echo "**Target: aim ≥ 80% of bare, floor 50%** — Health/Check and DescribeTenant on the working tree's Silo, each"
+    echo "divided by the bare endpoint's figure of the same round; the median of those per-round ratios counts."
+    if [[ -n $BASE_REV ]]; then
+        echo "The baseline Silo is measured in the same run, with the same parameters, for comparison."
+    else
+        echo "No baseline Silo was measured in this run."
+    fi
+    echo
+    if ((${BUSY_BEFORE%\%} >= BUSY_WARNING || ${BUSY_AFTER%\%} >= BUSY_WARNING)); then
+        echo "**Not a final measurement: the machine was busy (CPU $BUSY_BEFORE before, $BUSY_AFTER after; see Machine).**"
+        echo
+    fi
+    echo "## Revisions"
+    echo
+    echo "- Working tree (the layer under test): \`$WT_REV\`"
+    if [[ -n $BASE_REV ]]; then
+        echo "- Baseline: \`${BASE_DESC%% *}\` ${BASE_DESC#* } — built in a temporary \`git worktree add --detach\`, removed after the run"
+    else
+        echo "- Baseline: none"
+    fi
+    echo "- Baseline chosen by: $BASE_HOW"
     echo
     echo "## Machine"
     echo
@@ -247,55 +421,78 @@ CPU_MODEL=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
     echo "- CPU: ${CPU_MODEL:-unknown}"
     echo "- dotnet: $(dotnet --version)"
     echo "- h2load: $(h2load --version | head -n 1)"
-    echo "- h2load, Sésame and BareEcho share these cores and all traffic is on 127.0.0.1: the bare figure is this"
-    echo "  machine's limit with its load generator, not Kestrel's alone."
+    echo "- h2load, the Silos and BareEcho share these cores and all traffic is on 127.0.0.1: the bare figure is this"
+    echo "  machine's limit with its load generator, not Kestrel's alone. All servers run during the whole run; only"
+    echo "  the measured one is under load."
     echo "- Other load: CPU $BUSY_BEFORE busy in the second before the servers started, $BUSY_AFTER in the second after"
     echo "  the last run; load average $LOAD_BEFORE before. Anything well above 0% skews the numbers."
     echo
     echo "## Command"
     echo
     echo '```sh'
-    echo "BENCH_REQUESTS=$REQUESTS BENCH_CLIENTS=$CLIENTS BENCH_STREAMS=$STREAMS BENCH_WARMUP_SECONDS=$WARMUP BENCH_ROUNDS=$ROUNDS bench/grpc.sh"
+    echo "$ENV_LINE bench/grpc.sh"
     echo "# servers"
-    quote "${SESAME_CMD[@]}" | sed "s|$ROOT/||g"
+    for silo in New Base; do
+        [[ -n ${SILO_PORT[$silo]:-} ]] || continue
+        mapfile -t cmd < <(silo_cmd "$silo")
+        relative "$(quote "${cmd[@]}")"
+    done
     echo "dotnet bench/BareEcho/bin/Release/net10.0/Sesame.BareEcho.dll --port $BARE_PORT"
-    echo "# per target: one warm-up run, the same with -D $WARMUP instead of -n; then $ROUNDS rounds, each running these in turn:"
-    echo "$H2_COMMON -d empty.bin $HEALTH_URL"
-    echo "$H2_COMMON -d cheap.bin $(quote "${CHEAP_HEADERS[@]}") $CHEAP_URL"
-    echo "$H2_COMMON -d empty.bin $BARE_URL"
+    echo "# per target: one warm-up run, the same with -D $WARMUP instead of -n; then $ROUNDS rounds, each running these"
+    echo "# in turn (round r starts at the r-th line, wrapping around):"
+    for name in "${TARGETS[@]}"; do
+        mapfile -t extra < <(extra_headers "$name")
+        echo "$H2_COMMON -d $(basename "${BODY[$name]}")${extra[*]:+ $(quote "${extra[@]}")} ${URL[$name]}"
+    done
     echo '```'
     echo
     echo "Bodies: empty.bin = \`$(od -An -tx1 "$WORK/empty.bin" | xargs)\` (an empty message); cheap.bin = \`$(od -An -tx1 "$WORK/cheap.bin" | xargs)\`."
-    echo "Sésame: $BENCH_ARGS_NOTE."
+    for silo in New Base; do
+        [[ -n ${SILO_PORT[$silo]:-} ]] || continue
+        if [[ $silo == New ]]; then silo_label="working tree's Silo"; else silo_label="baseline Silo"; fi
+        if [[ ${SILO_ARGS_OK[$silo]} == 1 ]]; then
+            echo "The $silo_label: the DescribeTenant key is configured as its own portal credential (the \`--Sesame:Portals:bench-assu2000:*\` settings above)."
+        else
+            echo "The $silo_label: **refused the bench credential settings**, so it ran with its demo credentials and default rate limit."
+        fi
+    done
     echo
     echo "## Results"
     echo
-    echo "| target | path | req/s (median) | req/s per round | succeeded | failed | replies with the message |"
-    echo "|---|---|---|---|---|---|---|"
-    row Health "$HEALTH_PATH"
-    row CheapRpc "$CHEAP_PATH"
-    row Bare "(any path: BareEcho)"
+    echo "| target | path | req/s (median) | req/s per round | spread: min–max (% of median) | succeeded | failed | replies with the message |"
+    echo "|---|---|---|---|---|---|---|---|"
+    for name in "${ALL_TARGETS[@]}"; do row "$name"; done
     echo
-    echo "succeeded, failed and replies are summed over the $ROUNDS rounds (of $REQUESTS requests each)."
+    echo "Per round figures are in round order. succeeded, failed and replies are summed over the $ROUNDS rounds (of"
+    echo "$REQUESTS requests each)."
     echo
-    echo "## Ratios (target: at least 50% of the bare endpoint)"
+    echo "## Ratios (computed per round, then the median and the min–max across rounds; aim ≥ 80% of bare, floor 50%)"
     echo
-    ratio_line Health Health/Bare
-    ratio_line CheapRpc CheapRpc/Bare
+    echo "| ratio | median | min–max | per round | verdict |"
+    echo "|---|---|---|---|---|"
+    ratio_row NewHealth Bare "Health/Bare, working tree" judge
+    ratio_row NewCheap Bare "DescribeTenant/Bare, working tree" judge
+    if [[ -n $BASE_REV ]]; then
+        ratio_row BaseHealth Bare "Health/Bare, baseline" judge
+        ratio_row BaseCheap Bare "DescribeTenant/Bare, baseline" judge
+        ratio_row NewHealth BaseHealth "Health, working tree/baseline"
+        ratio_row NewCheap BaseCheap "DescribeTenant, working tree/baseline"
+    fi
     echo
     echo "## How the replies were checked"
     echo
     echo "h2load counts every HTTP 2xx reply as succeeded, and a gRPC error is HTTP 200 too (its grpc-status comes in a"
-    echo "trailers-only reply, without a message). So before a target is measured, one call is made with"
+    echo "trailers-only reply, without a message). So before a target is measured, one call is made to it with"
     if command -v curl >/dev/null; then
         echo "\`curl --http2-prior-knowledge\` and its grpc-status read (from the trailers, or the headers if trailers-only):"
     else
         echo "\`h2load -n 1\` (curl is missing), which must get a 2xx reply with a message:"
     fi
     echo "a target that does not answer HTTP 200 + grpc-status 0 is not measured. For the measured runs, the DATA bytes"
-    echo "h2load received, divided by that call's reply size, count the replies that carried the message; a row is valid"
-    echo "only if that equals the succeeded count. The grpc-status of each loaded reply is not read one by one."
+    echo "h2load received from a target, divided by that target's own checked reply size (the two Silos may answer the"
+    echo "same RPC with replies of different sizes), count the replies that carried the message; a row is valid only if"
+    echo "that equals the succeeded count and none failed. The grpc-status of each loaded reply is not read one by one."
 } >"$REPORT"
 
 log "report written to $REPORT"
-cat "$REPORT"
+for line in "${RATIO_LINES[@]}"; do log "$line"; done
