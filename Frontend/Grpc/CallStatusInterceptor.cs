@@ -13,16 +13,21 @@ namespace Sesame.Frontend.Grpc;
 internal sealed partial class CallStatusInterceptor(IEnumerable<ExceptionStatus> exceptionStatuses, TimeProvider time, ILogger<CallStatusInterceptor> logger) : Interceptor
 {
     private const string TimeoutHeader = "grpc-timeout";
+
+    /// <summary>Where Grpc.AspNetCore finds the HttpContext of a call whose context is not its own (ServerCallContextExtensions).</summary>
+    private const string HttpContextKey = "__HttpContext";
     private readonly ExceptionStatus[] exceptionStatuses = [.. exceptionStatuses];
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var timeout = ReadTimeout(context);
+        var http = context.GetHttpContext();
+        var timeout = ReadTimeout(http.Request.Headers[TimeoutHeader].ToString());
         using var deadlineSource = timeout is { } delay ? new CancellationTokenSource(delay, time) : null;
         using var callSource = deadlineSource is null
             ? CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken)
             : CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadlineSource.Token);
         var deadline = timeout is { } duration ? time.GetUtcNow().UtcDateTime + duration : DateTime.MaxValue;
+        context.UserState[HttpContextKey] = http;
         try
         {
             return await continuation(request, new DeadlineCallContext(context, deadline, callSource.Token));
@@ -51,10 +56,10 @@ internal sealed partial class CallStatusInterceptor(IEnumerable<ExceptionStatus>
         }
     }
 
-    private static TimeSpan? ReadTimeout(ServerCallContext context)
+    /// <summary>The call's <c>grpc-timeout</c>, which Grpc.AspNetCore keeps out of the call's metadata.</summary>
+    private static TimeSpan? ReadTimeout(string header)
     {
-        var header = context.RequestHeaders.GetValue(TimeoutHeader);
-        if (header is null)
+        if (header.Length == 0)
         {
             return null;
         }

@@ -18,6 +18,7 @@ public static class FrontendEndpointExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<GrpcServerOptions>>().Value;
+        app.UseHttp2Required();
         app.UseBoundedGrpcStatusMessages(options.MaxReceiveMessageSize);
         app.MapGrpcService<MemberAuthService>();
         app.MapGrpcService<MemberRecoveryService>();

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Net.Compression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Security;
@@ -60,6 +61,9 @@ public static class FrontendServiceCollectionExtensions
                 options.Services.Map(service, _ => true);
             }
         });
+
+        // Watch streams what the publisher last saw: from the start, then every 10 seconds. Check runs the checks.
+        services.Configure<HealthCheckPublisherOptions>(publisher => (publisher.Delay, publisher.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(10)));
 
         // Every service, the standard ones included, is bound by the binder that answers INVALID_ARGUMENT to a
         // malformed request (after every AddGrpc* call, each of which would add the stock binder back).

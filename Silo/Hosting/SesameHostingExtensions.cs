@@ -30,6 +30,7 @@ public static class SesameHostingExtensions
 
         // Per-request framework logs cost more than a cheap call; they stay off wherever the host is started from.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         services.AddSesameOptions();
         var storageName = new GrainRuntimeOptions().DefaultStorageName;
         services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage(storageName, GrainStorageSelector.Create));

@@ -189,6 +189,17 @@ public sealed class MemberAuthInteropTests(SesameServerFixture fixture)
     }
 
     [Fact]
+    public async Task Login_IdentifierNotUtf8_InvalidArgument()
+    {
+        // tenant "assu2000", identifier 'A' 0xC3 '(' (a lead byte followed by no continuation byte), secret "482913".
+        byte[] message = [0x0A, 0x08, .. "assu2000"u8, 0x12, 0x03, 0x41, 0xC3, 0x28, 0x1A, 0x06, .. "482913"u8];
+
+        var result = await server.Client.CallRawAsync(Login, message);
+
+        Assert.Equal(3, result.Code);
+    }
+
+    [Fact]
     public async Task CreateMember_NewIdentifier_CreatedAndCanSignIn()
     {
         var identifier = $"N{Guid.NewGuid():N}"[..12];

@@ -34,11 +34,56 @@ public sealed class ProtocolInteropTests(SesameServerFixture fixture)
     }
 
     [Fact]
-    public async Task StreamingMethod_Unimplemented()
+    public async Task HealthWatch_Server_StreamsServing()
     {
-        var result = await server.Client.CallAsync("grpc.health.v1.Health/Watch", new { service = "" });
+        var result = await server.Client.StreamAsync("grpc.health.v1.Health/Watch", new { service = "" }, messages: 1, timeoutMs: 30_000);
+
+        Assert.Equal(0, result.Code);
+        Assert.Equal("SERVING", result.Response!["messages"]![0]!["status"]!.ToString());
+    }
+
+    [Fact]
+    public async Task HealthCheck_FortyKilobyteServiceName_NotFoundAndTheConnectionServesOn()
+    {
+        var result = await server.Client.CallAsync("grpc.health.v1.Health/Check", new { service = new string('é', 20_000) });
+        var after = await server.Client.CallAsync("grpc.health.v1.Health/Check", new { service = "" });
+
+        Assert.Equal(5, result.Code);
+        Assert.True(result.Details.Length <= 1024, $"{result.Details.Length} characters of status message");
+        Assert.Equal("SERVING", after.Field("status"));
+    }
+
+    [Theory]
+    [InlineData("/sesame.v1.MemberAuth/NoSuchMethod")]
+    [InlineData("/sesame.v1.NoSuchService/Login")]
+    public async Task UnknownMethod_Unimplemented(string path)
+    {
+        var result = await server.Client.CallRawAsync(path, []);
 
         Assert.Equal(12, result.Code);
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    public async Task CompressedRequest_Accepted(string compression)
+    {
+        await using var client = NodeGrpcClient.Start(server.Address, compression: compression);
+
+        var result = await client.CallAsync("sesame.v1.Portal/DescribeTenant", new { tenant = "assu2000" }, SesameServer.Portal("assu2000"));
+
+        Assert.Equal("ASSU2000", result.Field("display_name"));
+    }
+
+    [Fact]
+    public async Task CompressedMessageOverTheLimitOnceInflated_ResourceExhausted()
+    {
+        await using var client = NodeGrpcClient.Start(server.Address, compression: "gzip");
+
+        var result = await client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier = new string('x', 70 * 1024), secret = "482913" }, SesameServer.Portal("assu2000"));
+
+        Assert.Equal(8, result.Code);
+        Assert.Contains("65536", result.Details, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class SiloOnAzuriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Login_AzuriteStopped_FailsFastWithUnavailableChangesNothingAndResumesWhenItReturns()
+    public async Task Login_AzuriteStopped_FailsFastWithUnavailableChangesNothingAndResumesWhenItReturns_HealthFollows()
     {
         await using var own = await Azurite.StartAsync();
         await using var silo = await SiloProcess.StartAsync(Settings(own, AzuriteFixture.NewTableName()));
@@ -169,16 +169,20 @@ public sealed class SiloOnAzuriteTests(AzuriteFixture azurite)
         var newcomer = TestIdentifiers.For(Tenant);
         await CreateMemberAsync(client, identifier);
         var before = await LoginAsync(client, identifier, WrongPin);
+        var healthBefore = await client.CallAsync("grpc.health.v1.Health/Check", new { service = "" });
         await own.StopAsync();
 
         var loginDuringOutage = await LoginAsync(client, identifier, WrongPin);
         var createDuringOutage = await CreateMemberAsync(client, newcomer);
+        var healthDuringOutage = await client.CallAsync("grpc.health.v1.Health/Check", new { service = "sesame.v1.MemberAuth" });
         await own.RestartAsync();
+        var healthAfter = await client.CallAsync("grpc.health.v1.Health/Check", new { service = "" });
         var after = await LoginAsync(client, identifier, WrongPin);
         var createAfter = await CreateMemberAsync(client, newcomer);
         var events = await AuditEventsAsync(client, identifier);
 
         Assert.Equal("4", before.Field("remaining_attempts"));
+        Assert.Equal(("SERVING", "NOT_SERVING", "SERVING"), (healthBefore.Field("status"), healthDuringOutage.Field("status"), healthAfter.Field("status")));
         Assert.Equal((14, 14), (loginDuringOutage.Code, createDuringOutage.Code));
         Assert.Contains("storage is unavailable", loginDuringOutage.Details, StringComparison.Ordinal);
         Assert.Equal("3", after.Field("remaining_attempts"));

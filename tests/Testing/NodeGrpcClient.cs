@@ -32,8 +32,11 @@ public sealed class NodeGrpcClient : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    /// <summary>Starts the driver against <paramref name="address"/> (host:port), over TLS when <paramref name="caFile"/> names the certificate to trust.</summary>
-    public static NodeGrpcClient Start(string address, string? caFile = null)
+    /// <summary>
+    /// Starts the driver against <paramref name="address"/> (host:port), over TLS when <paramref name="caFile"/> names the
+    /// certificate to trust, compressing every request with <paramref name="compression"/> (gzip or deflate) if set.
+    /// </summary>
+    public static NodeGrpcClient Start(string address, string? caFile = null, string? compression = null)
     {
         var driver = Path.Combine(RepositoryPaths.Interop, "driver.mjs");
         if (!Directory.Exists(Path.Combine(RepositoryPaths.Interop, "node_modules", "@grpc", "grpc-js")))
@@ -41,7 +44,8 @@ public sealed class NodeGrpcClient : IAsyncDisposable
             throw new InvalidOperationException("The Node gRPC client is not installed: run `npm ci --prefix interop` (the README's test command does).");
         }
 
-        var start = new ProcessStartInfo("node", caFile is null ? [driver, address] : [driver, address, "--ca", caFile])
+        string[] arguments = [driver, address, .. caFile is null ? [] : new[] { "--ca", caFile }, .. compression is null ? [] : new[] { "--compression", compression }];
+        var start = new ProcessStartInfo("node", arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -58,6 +62,19 @@ public sealed class NodeGrpcClient : IAsyncDisposable
             ["method"] = method,
             ["request"] = JsonSerializer.SerializeToNode(request),
             ["metadata"] = JsonSerializer.SerializeToNode(metadata ?? new Dictionary<string, string>()),
+            ["timeoutMs"] = timeoutMs,
+        });
+
+    /// <summary>
+    /// Opens a server-streaming call and returns once <paramref name="messages"/> messages came (code 0, the messages
+    /// as <c>Response["messages"]</c>) or the stream ended or passed <paramref name="timeoutMs"/>; then cancels it.
+    /// </summary>
+    public Task<GrpcCallResult> StreamAsync(string method, object request, int messages, int timeoutMs) =>
+        SendAsync(new JsonObject
+        {
+            ["method"] = method,
+            ["request"] = JsonSerializer.SerializeToNode(request),
+            ["streamMessages"] = messages,
             ["timeoutMs"] = timeoutMs,
         });
 
