@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Sesame.Frontend.Grpc;
 
 namespace Sesame.Frontend.Security;
@@ -18,7 +19,7 @@ internal sealed class Caller(string id, CallerKind kind, IReadOnlySet<string> te
     {
         if (!Tenants.Contains(tenant))
         {
-            throw RpcErrors.Status(global::Grpc.Core.StatusCode.PermissionDenied, $"Credential '{Id}' may not act on tenant '{tenant}'.");
+            throw RpcErrors.Status(StatusCode.PermissionDenied, $"Credential '{Id}' may not act on tenant '{tenant}'.");
         }
     }
 }

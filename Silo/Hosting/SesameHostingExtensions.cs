@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -34,8 +35,8 @@ public static class SesameHostingExtensions
         services.AddSesameOptions();
         var storageName = new GrainRuntimeOptions().DefaultStorageName;
         services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage(storageName, GrainStorageSelector.Create));
-        services.AddGrpcExceptionStatus<GrainStorageException>(global::Grpc.Core.StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
-        services.AddGrpcExceptionStatus<InconsistentStateException>(global::Grpc.Core.StatusCode.Aborted, "The account changed on another Sésame replica while the call ran; it may be retried.");
+        services.AddGrpcExceptionStatus<GrainStorageException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
+        services.AddGrpcExceptionStatus<InconsistentStateException>(StatusCode.Aborted, "The account changed on another Sésame replica while the call ran; it may be retried.");
         services.AddSesameFrontend()
             .Add(new HealthCheckRegistration("storage", provider => new StorageHealthCheck(provider.GetRequiredKeyedService<IGrainStorage>(storageName)), HealthStatus.Unhealthy, tags: null));
         services.AddSingleton<ITenantPolicies, ConfiguredTenantPolicies>();
