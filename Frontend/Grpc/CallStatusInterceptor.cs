@@ -23,14 +23,16 @@ internal sealed partial class CallStatusInterceptor(IEnumerable<ExceptionStatus>
         var http = context.GetHttpContext();
         var timeout = ReadTimeout(http.Request.Headers[TimeoutHeader].ToString());
         using var deadlineSource = timeout is { } delay ? new CancellationTokenSource(delay, time) : null;
-        using var callSource = deadlineSource is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken)
-            : CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadlineSource.Token);
-        var deadline = timeout is { } duration ? time.GetUtcNow().UtcDateTime + duration : DateTime.MaxValue;
-        context.UserState[HttpContextKey] = http;
         try
         {
-            return await continuation(request, new DeadlineCallContext(context, deadline, callSource.Token));
+            if (deadlineSource is null)
+            {
+                return await continuation(request, context);
+            }
+
+            using var callSource = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadlineSource.Token);
+            context.UserState[HttpContextKey] = http;
+            return await continuation(request, new DeadlineCallContext(context, time.GetUtcNow().UtcDateTime + timeout!.Value, callSource.Token));
         }
         catch (RpcException)
         {

@@ -19,9 +19,11 @@ internal sealed class CallerInterceptor(CallerAuthenticator authenticator) : Int
         ["sesame.v1.MemberAdmin"] = CallerKind.BackOffice,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, CallerKind>.AlternateLookup<ReadOnlySpan<char>> KindByServiceSpan = KindByService.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        if (KindByService.TryGetValue(ServiceOf(context.Method), out var kind))
+        if (KindByServiceSpan.TryGetValue(ServiceOf(context.Method), out var kind))
         {
             authenticator.Authenticate(context.RequestHeaders, kind).AttachTo(context);
         }
@@ -30,9 +32,9 @@ internal sealed class CallerInterceptor(CallerAuthenticator authenticator) : Int
     }
 
     /// <summary><c>sesame.v1.MemberAuth</c> of <c>/sesame.v1.MemberAuth/Login</c>.</summary>
-    private static string ServiceOf(string method)
+    private static ReadOnlySpan<char> ServiceOf(string method)
     {
         var end = method.LastIndexOf('/');
-        return end > 1 ? method[1..end] : string.Empty;
+        return end > 1 ? method.AsSpan(1, end - 1) : [];
     }
 }
