@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Sesame.Frontend.Grpc;
+using Sesame.Frontend.Health;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Services;
 
@@ -19,6 +20,9 @@ public static class FrontendServiceCollectionExtensions
     [
         "sesame.v1.MemberAuth", "sesame.v1.MemberRecovery", "sesame.v1.MemberActivation", "sesame.v1.Portal", "sesame.v1.MemberAdmin",
     ];
+
+    /// <summary>How often the health checks run.</summary>
+    internal static readonly TimeSpan HealthCheckPeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Adds Grpc.AspNetCore with Sésame's services (member sign-in, recovery, activation, portal, member administration),
@@ -54,16 +58,18 @@ public static class FrontendServiceCollectionExtensions
         });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<GrpcServerOptions>>((grpc, limits) => grpc.MaxReceiveMessageSize = limits.Value.MaxReceiveMessageSize);
         services.AddGrpcReflection();
+        // Check and Watch answer from the checks' last run: at start, then every 5 seconds. A flood of Check calls,
+        // which need no credential, never reaches the storage.
         var health = services.AddGrpcHealthChecks(options =>
         {
+            options.UseHealthChecksCache = true;
             foreach (var service in ServiceNames)
             {
                 options.Services.Map(service, _ => true);
             }
         });
-
-        // Watch streams what the publisher last saw: from the start, then every 10 seconds. Check runs the checks.
-        services.Configure<HealthCheckPublisherOptions>(publisher => (publisher.Delay, publisher.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(10)));
+        services.Configure<HealthCheckPublisherOptions>(publisher => (publisher.Delay, publisher.Period) = (HealthCheckPeriod, HealthCheckPeriod));
+        services.AddHostedService<InitialHealthPublication>();
 
         // Every service, the standard ones included, is bound by the binder that answers INVALID_ARGUMENT to a
         // malformed request (after every AddGrpc* call, each of which would add the stock binder back).
