@@ -20,14 +20,14 @@ internal static class BoundedStatusMessages
     public static IApplicationBuilder UseBoundedGrpcStatusMessages(this IApplicationBuilder app, int maxReceiveMessageSize)
     {
         var receiveLimitMessage = $"The request message is over the largest accepted, {maxReceiveMessageSize} bytes (after inflating, if compressed).";
+        Func<object, Task> bound = state =>
+        {
+            Bound(((HttpResponse)state).Headers, receiveLimitMessage);
+            return Task.CompletedTask;
+        };
         return app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
-            {
-                var (response, limitMessage) = ((HttpResponse, string))state;
-                Bound(response.Headers, limitMessage);
-                return Task.CompletedTask;
-            }, (context.Response, receiveLimitMessage));
+            context.Response.OnStarting(bound, context.Response);
             return next(context);
         });
     }
