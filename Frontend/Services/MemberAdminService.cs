@@ -19,7 +19,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
     /// <summary>Records per ImportMembers call; a bigger file is sent in several batches.</summary>
     public const int MaxImportBatch = 500;
 
-    /// <summary>Letters per RenderPendingLetters PDF: about 1 MB, well under gRPC's default 4 MiB receive limit.</summary>
+    /// <summary>Letters per RenderPendingLetters PDF: 500 pages make about 0.6 MB, well under gRPC's default 4 MiB receive limit.</summary>
     public const int MaxLettersPerDocument = 500;
 
     public override async Task<CreateMemberReply> CreateMember(CreateMemberRequest request, ServerCallContext context)
