@@ -240,7 +240,8 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         }
 
         var pending = await gate.Letters(request.Tenant).ListAsync(context.CancellationToken);
-        var wanted = request.LetterIds.Count == 0 ? pending : [.. pending.Where(letter => request.LetterIds.Contains(letter.Id))];
+        var asked = request.LetterIds.ToHashSet(StringComparer.Ordinal);
+        var wanted = asked.Count == 0 ? pending : [.. pending.Where(letter => asked.Contains(letter.Id))];
         var rendered = wanted.Take(MaxLettersPerDocument).ToList();
         var reply = new RenderPendingLettersReply { Pages = rendered.Count, Remaining = wanted.Count - rendered.Count, LetterIds = { rendered.Select(letter => letter.Id) } };
         if (rendered.Count > 0)

@@ -133,6 +133,16 @@ public sealed class LetterPrintingInteropTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RenderPendingLetters_MoreThan500LetterIds_InvalidArgument()
+    {
+        var ids = Enumerable.Range(0, 501).Select(index => $"{index:x32}").ToArray();
+
+        var result = await Render(new { tenant = "assu2000", letter_ids = ids });
+
+        Assert.Equal(["letter_ids"], SesameServer.ViolatedFields(result));
+    }
+
+    [Fact]
     public async Task RenderPendingLetters_PortalKey_PermissionDenied()
     {
         var result = await Server.Client.CallAsync("sesame.v1.MemberAdmin/RenderPendingLetters", new { tenant = "cpms" }, SesameServer.Portal("cpms"));
