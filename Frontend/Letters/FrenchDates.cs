@@ -13,7 +13,7 @@ internal static class FrenchDates
     /// 01:00 UTC) is computed rather than read from tzdata, which a slim Debian image lacks, and the host runs
     /// invariant-globalized.
     /// </summary>
-    public static DateTimeOffset InParis(DateTimeOffset instant)
+    private static DateTimeOffset InParis(DateTimeOffset instant)
     {
         var utc = instant.ToUniversalTime();
         var summerStarts = LastSundayOf(utc.Year, 3);

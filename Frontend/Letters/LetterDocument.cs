@@ -16,10 +16,8 @@ internal sealed class LetterDocument(LetterFonts fonts, TimeProvider time)
     private const double TextWidth = 170;
 
     // The window of a French DL envelope (110 × 220 mm) with the window on the right, as the sheet sees it once
-    // folded: 100 × 45 mm, 20 mm from the right edge and 50 mm from the top (La Poste's usual figures). The address is
-    // printed 5 mm inside it, so it stays in view when the sheet shifts in the envelope.
-    public static readonly XRect Window = MmRect(90, 50, 100, 45);
-
+    // folded: 100 × 45 mm, 20 mm from the right edge and 50 mm from the top (La Poste's usual figures), so x 90-190 mm
+    // and y 50-95 mm. The address is printed 5 mm inside it, so it stays in view when the sheet shifts in the envelope.
     private static readonly XRect AddressBlock = MmRect(95, 55, 90, 35);
 
     public byte[] Render(IReadOnlyList<PendingLetter> letters, TenantPolicy tenant, string portal)
