@@ -8,6 +8,12 @@ if ! command -v node >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
 fi
 
+# The letters tests read the PDFs with poppler's pdftotext; the server draws them with DejaVu Sans.
+if ! command -v pdftotext >/dev/null 2>&1 || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  echo "test.sh: installing poppler-utils and fonts-dejavu-core from Debian's packages" >&2
+  apt-get update -qq && apt-get install -y -qq poppler-utils fonts-dejavu-core >/dev/null
+fi
+
 # The real gRPC client of the interop tests (@grpc/grpc-js), pinned by interop/package-lock.json.
 npm ci --prefix interop --no-audit --no-fund --loglevel=error
 # Azurite, the Azure Table storage emulator of the storage tests, pinned by tests/azurite/package-lock.json.

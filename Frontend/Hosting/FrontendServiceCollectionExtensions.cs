@@ -8,6 +8,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Health;
+using Sesame.Frontend.Letters;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Services;
 
@@ -48,6 +49,9 @@ public static class FrontendServiceCollectionExtensions
         services.AddSingleton<MemberActivationService>();
         services.AddSingleton<PortalService>();
         services.AddSingleton<MemberAdminService>();
+        services.AddOptions<LetterOptions>();
+        services.AddSingleton<LetterFonts>();
+        services.AddSingleton<LetterDocument>();
 
         services.AddGrpc(grpc =>
         {

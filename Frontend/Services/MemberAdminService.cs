@@ -1,6 +1,8 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sesame.Frontend.Grpc;
+using Sesame.Frontend.Letters;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
@@ -12,10 +14,13 @@ using Sesame.V1;
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAdmin</c>: back-office operations on members.</summary>
-internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider time) : MemberAdmin.MemberAdminBase
+internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider time, LetterFonts letterFonts, LetterDocument letterDocument) : MemberAdmin.MemberAdminBase
 {
     /// <summary>Records per ImportMembers call; a bigger file is sent in several batches.</summary>
     public const int MaxImportBatch = 500;
+
+    /// <summary>Letters per RenderPendingLetters PDF: 500 pages make about 0.6 MB, well under gRPC's default 4 MiB receive limit.</summary>
+    public const int MaxLettersPerDocument = 500;
 
     public override async Task<CreateMemberReply> CreateMember(CreateMemberRequest request, ServerCallContext context)
     {
@@ -218,6 +223,33 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
             }
         });
         return new MarkLettersPrintedReply { Removed = await gate.Letters(request.Tenant).RemoveAsync([.. request.LetterIds], context.CancellationToken) };
+    }
+
+    public override async Task<RenderPendingLettersReply> RenderPendingLetters(RenderPendingLettersRequest request, ServerCallContext context)
+    {
+        var policy = gate.OpenTenant(context, request.Tenant, (violations, _) =>
+        {
+            if (request.LetterIds.Count > MaxLettersPerDocument || request.LetterIds.Any(id => id.Length is 0 or > 64))
+            {
+                violations.Add(new("letter_ids", $"must list at most {MaxLettersPerDocument} letter ids, or none for every pending letter"));
+            }
+        }).Policy;
+        if (letterFonts.MissingFile is { } missing)
+        {
+            throw RpcErrors.Status(StatusCode.FailedPrecondition, $"The letters' font {missing} is missing: install the Debian package {LetterFonts.DebianPackage} on the server, or set Sesame:Letters:FontDirectory.");
+        }
+
+        var pending = await gate.Letters(request.Tenant).ListAsync(context.CancellationToken);
+        var asked = request.LetterIds.ToHashSet(StringComparer.Ordinal);
+        var wanted = asked.Count == 0 ? pending : [.. pending.Where(letter => asked.Contains(letter.Id))];
+        var rendered = wanted.Take(MaxLettersPerDocument).ToList();
+        var reply = new RenderPendingLettersReply { Pages = rendered.Count, Remaining = wanted.Count - rendered.Count, LetterIds = { rendered.Select(letter => letter.Id) } };
+        if (rendered.Count > 0)
+        {
+            reply.Pdf = ByteString.CopyFrom(letterDocument.Render(rendered, policy, policy.DisplayName is { Length: > 0 } name ? name : request.Tenant));
+        }
+
+        return reply;
     }
 
     public override async Task<IssueProvisionalCodeReply> IssueProvisionalCode(IssueProvisionalCodeRequest request, ServerCallContext context)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Hosting;
+using Sesame.Frontend.Letters;
 using Sesame.Frontend.Security;
 using Sesame.Grains.Activation;
 using Sesame.Grains.Hashing;
@@ -83,6 +84,7 @@ public static class SesameHostingExtensions
         services.AddOptions<NotificationOptions>().BindConfiguration(SesameSections.Notifications);
         services.AddOptions<SpaceDeadlineOptions>().BindConfiguration(SesameSections.SpaceDeadlines);
         services.AddOptions<GrpcServerOptions>().BindConfiguration(SesameSections.Grpc);
+        services.AddOptions<LetterOptions>().BindConfiguration(SesameSections.Letters);
         services.AddOptions<PortalsOptions>().BindConfiguration(SesameSections.Portals);
         services.AddOptions<BackOfficesOptions>().BindConfiguration(SesameSections.BackOffices);
         services.AddSingleton<IPostConfigureOptions<PortalsOptions>, DemoCredentialsSetup>();

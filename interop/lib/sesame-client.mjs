@@ -19,6 +19,7 @@ const definitions = protoLoader.loadSync(protoFiles(protoRoot), {
   includeDirs: [protoRoot],
   keepCase: true,
   longs: String,
+  bytes: String,
   enums: String,
   defaults: true,
   oneofs: true,
