@@ -1,31 +1,52 @@
 #!/usr/bin/env bash
 # Runs Sésame on Azure Table storage without Docker: Azurite from npm (pinned by tests/azurite/package-lock.json) on
-# 127.0.0.1:10002 with its data in .azurite/, then the Silo on it. Ctrl+C stops both; the data stays for the next run.
+# 127.0.0.1:10002 with its data in .azurite/, smtp4dev (the dotnet tool pinned by .config/dotnet-tools.json) as the
+# local inbox every e-mail goes to (SMTP on 127.0.0.1:2525, web inbox on http://127.0.0.1:5080; SMTP4DEV_SMTP_PORT and
+# SMTP4DEV_WEB_PORT change them), then the Silo on them. Ctrl+C stops all three; the table data stays for the next run,
+# the inbox does not.
 # Local keys only: the portal keys local-<tenant>-portal-key, the back-office key local-back-office-key, and a pepper
 # made once in .azurite/pepper. Arguments go to the Silo, e.g. ./run-azurite.sh --Sesame:Endpoint:Port=7071
 set -euo pipefail
 cd "$(dirname "$0")"
 
 port=10002
+smtp_port=${SMTP4DEV_SMTP_PORT:-2525}
+inbox_port=${SMTP4DEV_WEB_PORT:-5080}
 azurite=tests/azurite/node_modules/azurite/dist/src/table/main.js
 [ -f "$azurite" ] || npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
-mkdir -p .azurite
+dotnet tool restore >/dev/null
+mkdir -p .azurite/smtp4dev
 [ -f .azurite/pepper ] || head -c 32 /dev/urandom | base64 > .azurite/pepper
 
 node "$azurite" --tableHost 127.0.0.1 --tablePort "$port" --location .azurite --silent --disableTelemetry &
 azurite_pid=$!
-trap 'kill -INT "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  kill -0 "$azurite_pid" 2>/dev/null || { echo "run-azurite.sh: Azurite did not start (is port $port taken?)" >&2; exit 1; }
-  sleep 0.1
-done
+# Messages in memory (--db=), settings of its own (not the user's), nothing listening beyond loopback.
+dotnet tool run smtp4dev -- --smtpport="$smtp_port" --imapport=0 --pop3port=0 --bindaddress=127.0.0.1 \
+  --urls="http://127.0.0.1:$inbox_port" --db= --nousersettings --baseappdatapath=.azurite/smtp4dev >.azurite/smtp4dev.log 2>&1 &
+smtp4dev_pid=$!
+trap 'kill -INT "$azurite_pid" 2>/dev/null; kill -TERM "$smtp4dev_pid" 2>/dev/null; wait "$azurite_pid" "$smtp4dev_pid" 2>/dev/null || true' EXIT
+
+# wait_for NAME PID PORT TENTHS: until PORT accepts connections, or fail if PID ends or TENTHS of a second pass.
+wait_for() {
+  for _ in $(seq 1 "$4"); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$3") 2>/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "run-azurite.sh: $1 did not start (is port $3 taken?)" >&2
+  exit 1
+}
+wait_for Azurite "$azurite_pid" "$port" 100
+wait_for "smtp4dev (log: .azurite/smtp4dev.log)" "$smtp4dev_pid" "$smtp_port" 1200
 
 key_hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
 export Sesame__Storage__Provider=AzureTable
 export Sesame__Storage__AzureTable__ConnectionString="UseDevelopmentStorage=true"
 export Sesame__Hashing__Peppers__local="$(cat .azurite/pepper)"
 export Sesame__Hashing__CurrentPepperId=local
+export Sesame__Notifications__Smtp__Host=127.0.0.1
+export Sesame__Notifications__Smtp__Port="$smtp_port"
+export Sesame__Notifications__Smtp__Security=None
 export Sesame__BackOffices__local__KeyHash="$(key_hash local-back-office-key)"
 index=0
 for tenant in assu2000 acs cpms mnt; do
@@ -35,6 +56,7 @@ for tenant in assu2000 acs cpms mnt; do
   index=$((index + 1))
 done
 
+echo "E-mails go to smtp4dev: the inbox is http://127.0.0.1:$inbox_port (SMTP on 127.0.0.1:$smtp_port)."
 cat <<'TRY'
 Sésame on Azurite (table sesamegrains, data in .azurite/). With `npm ci --prefix interop`, in another terminal:
   node interop/call.mjs 127.0.0.1:7070 sesame.v1.MemberAdmin/CreateMember \

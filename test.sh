@@ -18,6 +18,8 @@ fi
 npm ci --prefix interop --no-audit --no-fund --loglevel=error
 # Azurite, the Azure Table storage emulator of the storage tests, pinned by tests/azurite/package-lock.json.
 npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
+# smtp4dev, the SMTP server the e-mail tests send to, pinned by .config/dotnet-tools.json.
+dotnet tool restore
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

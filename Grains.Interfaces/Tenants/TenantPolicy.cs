@@ -48,6 +48,10 @@ public sealed class TenantPolicy
     [Required]
     public IdentifierRecoveryPolicy IdentifierRecovery { get; set; } = new();
 
+    /// <summary>The sender of the tenant's e-mails.</summary>
+    [Required]
+    public EmailPolicy Email { get; set; } = new();
+
     /// <summary>
     /// The version of the terms of use members are asked to accept (cpms: "J'accepte les Conditions Générales
     /// d'Utilisation"). Default: empty, no terms.

@@ -13,8 +13,8 @@ public static class GrainsBuilderExtensions
 {
     /// <summary>
     /// Registers Sésame's grains and what they need, with the outbox dispatcher. <see cref="SecretHashingOptions"/>
-    /// must be configured. Messages go to the <see cref="DevOutbox"/> unless an <see cref="INotificationSender"/> is
-    /// registered first.
+    /// must be configured. E-mails go by SMTP when <see cref="SmtpOptions.Host"/> is set, everything else to the
+    /// <see cref="DevOutbox"/>, unless an <see cref="INotificationSender"/> is registered first.
     /// </summary>
     public static GrainRuntimeBuilder AddSesameGrains(this GrainRuntimeBuilder builder)
     {
@@ -35,9 +35,11 @@ public static class GrainsBuilderExtensions
         builder.Services.AddSingleton<IKeyedDigest, HmacKeyedDigest>();
         builder.Services.AddSingleton<UnknownAccountRegistry>();
         builder.Services.AddOptions<NotificationOptions>().ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<DevOutbox>();
-        builder.Services.TryAddSingleton<INotificationSender>(provider => provider.GetRequiredService<DevOutbox>());
+        builder.Services.TryAddSingleton<SmtpEmailSender>();
+        builder.Services.TryAddSingleton<INotificationSender, NotificationRouter>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddOptions<SpaceDeadlineOptions>().ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<SpaceDeadlineSweeper>();

@@ -20,6 +20,10 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The SMTP server e-mails go through; without a host they go to the <see cref="DevOutbox"/>.</summary>
+    [Required]
+    public SmtpOptions Smtp { get; set; } = new();
+
     /// <summary>The wait before attempt number <paramref name="failures"/> + 1.</summary>
     public TimeSpan RetryDelay(int failures)
     {

@@ -91,7 +91,7 @@ internal sealed partial class OutboxDispatcher(
                 }
                 else
                 {
-                    await sender.SendAsync(MessageRenderer.Render(notification, portal), cancellationToken);
+                    await sender.SendAsync(MessageRenderer.Render(notification, tenant, portal), cancellationToken);
                 }
 
                 delivered.Add(notification.Id);

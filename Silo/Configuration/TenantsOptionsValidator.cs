@@ -22,13 +22,27 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
             }
 
             var recovery = policy.Recovery;
-            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password, policy.Challenge, recovery, recovery.Email, recovery.Sms, recovery.Letter, policy.IdentifierRecovery, policy.Activation, policy.SecondFactor })
+            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password, policy.Challenge, recovery, recovery.Email, recovery.Sms, recovery.Letter, policy.IdentifierRecovery, policy.Activation, policy.SecondFactor, policy.Email })
             {
                 var results = new List<ValidationResult>();
                 if (!Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true))
                 {
                     failures.AddRange(results.Select(result => $"{SesameSections.Tenants}:{id}: {result.ErrorMessage}"));
                 }
+            }
+        }
+
+        foreach (var (id, policy) in options)
+        {
+            var sender = policy.Email;
+            if (sender.FromAddress.Length > 0 && !(System.Net.Mail.MailAddress.TryCreate(sender.FromAddress, out var address) && address.Address == sender.FromAddress && address.DisplayName.Length == 0))
+            {
+                failures.Add($"{SesameSections.Tenants}:{id}:Email:FromAddress must be an e-mail address alone, such as no-reply@example.fr (the name goes in FromName).");
+            }
+
+            if (sender.FromName.Any(char.IsControl))
+            {
+                failures.Add($"{SesameSections.Tenants}:{id}:Email:FromName must be one line of text.");
             }
         }
 

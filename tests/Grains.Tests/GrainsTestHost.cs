@@ -31,7 +31,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     private readonly ServiceProvider provider;
     private readonly List<IHostedService> startedServices = [];
 
-    public GrainsTestHost(MemoryGrainStorage? storage = null, ManualTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null, INotificationSender? sender = null)
+    public GrainsTestHost(MemoryGrainStorage? storage = null, ManualTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null, INotificationSender? sender = null, Action<NotificationOptions>? notifications = null)
     {
         Time = time ?? new ManualTimeProvider();
         Storage = storage ?? new MemoryGrainStorage();
@@ -52,6 +52,11 @@ internal sealed class GrainsTestHost : IAsyncDisposable
             options.CurrentPepperId = "k1";
             hashing?.Invoke(options);
         });
+        if (notifications is not null)
+        {
+            services.Configure(notifications);
+        }
+
         provider = services.BuildServiceProvider();
         Grains = provider.GetRequiredService<IGrainFactory>();
         Hasher = (CountingSecretHasher)provider.GetRequiredService<ISecretHasher>();
@@ -113,6 +118,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     public DevOutbox Outbox => provider.GetRequiredService<DevOutbox>();
 
+    /// <summary>What the dispatcher sends with: e-mails by SMTP when configured, the rest to the dev outbox.</summary>
+    public INotificationSender Sender => provider.GetRequiredService<INotificationSender>();
+
     public async ValueTask DisposeAsync()
     {
         foreach (var service in startedServices)
@@ -138,6 +146,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
                 Activation = new ActivationPolicy { Enabled = true, PrivacyPolicyVersion = "ppdp-1" },
                 SecondFactor = new SecondFactorPolicy { Enabled = true },
                 Recovery = new RecoveryPolicy { Sms = new CodeChannelPolicy { Enabled = true } },
+                Email = new EmailPolicy { FromAddress = "ne-pas-repondre@espace.example", FromName = "Espace (ne pas répondre)" },
             },
         };
 

@@ -61,6 +61,13 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Tenants:x:Activation:ProvisionalCodeLength", "4", "Sesame:Tenants:x")]
     [InlineData("Sesame:Tenants:x:SecondFactor:Lifetime", "02:00:00", "Sesame:Tenants:x")]
     [InlineData("Sesame:SpaceDeadlines:SweepInterval", "00:00:00", "SweepInterval")]
+    [InlineData("Sesame:Notifications:Smtp:Port", "0", "Sesame:Notifications:Smtp")]
+    [InlineData("Sesame:Notifications:Smtp:Timeout", "00:00:00", "Sesame:Notifications:Smtp")]
+    [InlineData("Sesame:Notifications:Smtp:Host", "smtp relay.example", "Sesame:Notifications:Smtp:Host must be a host name or an IP address")]
+    [InlineData("Sesame:Notifications:Smtp:UserName", "sesame", "Sesame:Notifications:Smtp:UserName and Sesame:Notifications:Smtp:Password go together")]
+    [InlineData("Sesame:Tenants:x:Email:FromAddress", "ASSU2000 <no-reply@assu2000.fr>", "Sesame:Tenants:x:Email:FromAddress must be an e-mail address alone")]
+    [InlineData("Sesame:Tenants:x:Email:FromAddress", "no-reply", "Sesame:Tenants:x:Email:FromAddress must be an e-mail address alone")]
+    [InlineData("Sesame:Tenants:x:Email:FromName", "ASSU2000\r\nBcc: everyone@example.fr", "Sesame:Tenants:x:Email:FromName must be one line of text")]
     public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
     {
         var failures = await StartFailuresAsync(new() { [key] = value });
@@ -81,6 +88,23 @@ public sealed class SesameHostingExtensionsTests
         var failures = await StartFailuresAsync(settings);
 
         Assert.Contains("Sesame:Tenants:x:Keypad:Enabled must be false with Activation:Enabled: the member types the chosen password itself.", failures);
+    }
+
+    [Fact]
+    public async Task AddSesame_SmtpPasswordWithoutEncryption_StopsAtStartWithoutShowingIt()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sesame:Notifications:Smtp:Host"] = "smtp.azurecomm.net",
+            ["Sesame:Notifications:Smtp:Security"] = "None",
+            ["Sesame:Notifications:Smtp:UserName"] = "sesame-acs",
+            ["Sesame:Notifications:Smtp:Password"] = "client-secret-never-shown",
+        };
+
+        var failures = await StartFailuresAsync(settings);
+
+        Assert.Contains("Sesame:Notifications:Smtp:Security must be StartTls or Tls with a UserName: with None the password would travel in clear.", failures);
+        Assert.DoesNotContain(failures, failure => failure.Contains("client-secret-never-shown", StringComparison.Ordinal));
     }
 
     [Fact]
