@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs Sésame on Azure Table storage without Docker: Azurite from npm (pinned by tests/azurite/package-lock.json) on
 # 127.0.0.1:10002 with its data in .azurite/, then the Silo on it. Ctrl+C stops both; the data stays for the next run.
-# Local keys only: the portal keys local-<tenant>-portal-key, the back-office key local-back-office-key, and a pepper
-# made once in .azurite/pepper. Arguments go to the Silo, e.g. ./run-azurite.sh --Sesame:Endpoint:Port=7071
+# Local keys only: the portal keys local-<tenant>-portal-key, the back-office key local-back-office-key, and a pepper,
+# a grain key secret and an encryption key made once in .azurite/ (pepper, grain-key-secret, encryption-key). Arguments go to the Silo, e.g. ./run-azurite.sh --Sesame:Endpoint:Port=7071
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,7 +10,9 @@ port=10002
 azurite=tests/azurite/node_modules/azurite/dist/src/table/main.js
 [ -f "$azurite" ] || npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
 mkdir -p .azurite
-[ -f .azurite/pepper ] || head -c 32 /dev/urandom | base64 > .azurite/pepper
+for secret in pepper grain-key-secret encryption-key; do
+  [ -f ".azurite/$secret" ] || head -c 32 /dev/urandom | base64 > ".azurite/$secret"
+done
 
 node "$azurite" --tableHost 127.0.0.1 --tablePort "$port" --location .azurite --silent --disableTelemetry &
 azurite_pid=$!
@@ -26,6 +28,9 @@ export Sesame__Storage__Provider=AzureTable
 export Sesame__Storage__AzureTable__ConnectionString="UseDevelopmentStorage=true"
 export Sesame__Hashing__Peppers__local="$(cat .azurite/pepper)"
 export Sesame__Hashing__CurrentPepperId=local
+export Sesame__Hashing__GrainKeySecret="$(cat .azurite/grain-key-secret)"
+export Sesame__Encryption__Keys__local="$(cat .azurite/encryption-key)"
+export Sesame__Encryption__CurrentKeyId=local
 export Sesame__BackOffices__local__KeyHash="$(key_hash local-back-office-key)"
 index=0
 for tenant in assu2000 acs cpms mnt; do
