@@ -3,11 +3,11 @@ namespace Sesame.Grains.Interfaces;
 /// <summary>Builds and splits the keys of grains that belong to a tenant: <c>tenant/digest</c>, never an identifier in clear.</summary>
 public static class MemberAccountKey
 {
-    public static string For(string tenantId, string identifier)
+    public static string For(string tenantId, string digest)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
-        ArgumentException.ThrowIfNullOrEmpty(identifier);
-        return $"{tenantId}/{identifier}";
+        ArgumentException.ThrowIfNullOrEmpty(digest);
+        return $"{tenantId}/{digest}";
     }
 
     public static string TenantOf(string key)

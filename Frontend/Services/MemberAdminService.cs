@@ -1,8 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sesame.Frontend.Grpc;
-using Sesame.Grains.Hashing;
 using Sesame.Frontend.Validation;
+using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
