@@ -4,8 +4,8 @@
 # local inbox every e-mail goes to (SMTP on 127.0.0.1:2525, web inbox on http://127.0.0.1:5080; SMTP4DEV_SMTP_PORT and
 # SMTP4DEV_WEB_PORT change them), then the Silo on them. Ctrl+C stops all three; the table data stays for the next run,
 # the inbox does not.
-# Local keys only: the portal keys local-<tenant>-portal-key, the back-office key local-back-office-key, and a pepper
-# made once in .azurite/pepper. Arguments go to the Silo, e.g. ./run-azurite.sh --Sesame:Endpoint:Port=7071
+# Local keys only: the portal keys local-<tenant>-portal-key, the back-office key local-back-office-key, and a pepper,
+# a grain key secret and an encryption key made once in .azurite/ (pepper, grain-key-secret, encryption-key). Arguments go to the Silo, e.g. ./run-azurite.sh --Sesame:Endpoint:Port=7071
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,7 +16,9 @@ azurite=tests/azurite/node_modules/azurite/dist/src/table/main.js
 [ -f "$azurite" ] || npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
 dotnet tool restore >/dev/null
 mkdir -p .azurite/smtp4dev
-[ -f .azurite/pepper ] || head -c 32 /dev/urandom | base64 > .azurite/pepper
+for secret in pepper grain-key-secret encryption-key; do
+  [ -f ".azurite/$secret" ] || head -c 32 /dev/urandom | base64 > ".azurite/$secret"
+done
 
 node "$azurite" --tableHost 127.0.0.1 --tablePort "$port" --location .azurite --silent --disableTelemetry &
 azurite_pid=$!
@@ -47,6 +49,9 @@ export Sesame__Hashing__CurrentPepperId=local
 export Sesame__Notifications__Smtp__Host=127.0.0.1
 export Sesame__Notifications__Smtp__Port="$smtp_port"
 export Sesame__Notifications__Smtp__Security=None
+export Sesame__Hashing__GrainKeySecret="$(cat .azurite/grain-key-secret)"
+export Sesame__Encryption__Keys__local="$(cat .azurite/encryption-key)"
+export Sesame__Encryption__CurrentKeyId=local
 export Sesame__BackOffices__local__KeyHash="$(key_hash local-back-office-key)"
 index=0
 for tenant in assu2000 acs cpms mnt; do

@@ -8,6 +8,12 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="BirthDate">The member's birth date: it refuses PINs made of it and identifies the member.</param>
 public sealed record NewMemberAccount(string? Secret, DateOnly? BirthDate)
 {
+    /// <summary>
+    /// The account's identifier (issued identifier, member number or NIR), normalized: the account is keyed by its
+    /// digest only, so it keeps the identifier itself.
+    /// </summary>
+    public required string Identifier { get; init; }
+
     /// <summary>The social security number, normalised (see <see cref="Interfaces.Nir"/>); it finds the member's identifier.</summary>
     public string? Nir { get; init; }
 

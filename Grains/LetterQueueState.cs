@@ -1,9 +1,11 @@
 using Sesame.Grains.Interfaces.Notifications;
+using Sesame.Grains.Protection;
 
 namespace Sesame.Grains;
 
-/// <summary>The stored state of a tenant's print queue.</summary>
+/// <summary>The stored state of a tenant's print queue; the letters hold addresses, identifiers and codes, so they are stored encrypted.</summary>
 internal sealed class LetterQueueState
 {
+    [PersonalData]
     public List<PendingLetter> Letters { get; set; } = [];
 }

@@ -410,7 +410,7 @@ internal sealed partial class MemberAccountGrain
             }
         }
 
-        if (await GrainFactory.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(Tenant, identifier)).ClaimAsync(GetPrimaryKeyString(), CancellationToken.None))
+        if (await GrainFactory.GetGrain<IIdentifierAliasGrain>(keys.Alias(Tenant, identifier)).ClaimAsync(GetPrimaryKeyString(), CancellationToken.None))
         {
             return null;
         }

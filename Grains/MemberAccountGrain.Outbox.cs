@@ -60,7 +60,7 @@ internal sealed partial class MemberAccountGrain
 
     private void Enqueue(MemberAccountState state, NotificationKind kind, CodeChannel channel, string destination, string? payload, DateTimeOffset? expiresAt)
     {
-        var message = new Notification(Guid.NewGuid().ToString("N"), kind, channel, destination, payload, time.GetUtcNow(), expiresAt);
+        var message = new Notification(Guid.NewGuid().ToString("N"), kind, channel, destination, payload, time.GetUtcNow(), expiresAt, state.ChosenIdentifier ?? state.Identifier);
         state.Outbox.Add(new OutboxEntry { Message = message, NextAttemptAt = message.CreatedAt });
     }
 

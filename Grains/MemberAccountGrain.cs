@@ -17,6 +17,7 @@ internal sealed partial class MemberAccountGrain(
     ITenantPolicies tenants,
     ISecretHasher hasher,
     IKeyedDigest digest,
+    IGrainKeys keys,
     UnknownAccountRegistry unknownAccounts,
     OutboxSignal outboxSignal,
     IOptions<NotificationOptions> notificationOptions,
@@ -51,6 +52,11 @@ internal sealed partial class MemberAccountGrain(
             return AccountCreationResult.AlreadyExists;
         }
 
+        if (keys.Account(Tenant, newAccount.Identifier) != GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"The identifier given does not lead to account {GrainId}.", nameof(newAccount));
+        }
+
         var violations = newAccount.Secret is null ? [] : SecretRules.Check(policy.Secret, newAccount.Secret, newAccount.BirthDate);
         if (violations.Count > 0)
         {
@@ -61,6 +67,7 @@ internal sealed partial class MemberAccountGrain(
         var contacts = newAccount.Contacts;
         account.State = new MemberAccountState
         {
+            Identifier = newAccount.Identifier,
             SecretHash = newAccount.Secret is null ? string.Empty : hasher.Hash(newAccount.Secret),
             SecretChangedAt = now,
             BirthDate = newAccount.BirthDate,
@@ -77,7 +84,7 @@ internal sealed partial class MemberAccountGrain(
         if (account.State.NirDigest is { } nirDigest)
         {
             // Listed before it exists: a crash in between leaves a directory entry to nothing, never a member no lookup finds.
-            await GrainFactory.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(Tenant, nirDigest)).AddAsync(Identifier, CancellationToken.None);
+            await GrainFactory.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(Tenant, nirDigest)).AddAsync(GetPrimaryKeyString(), CancellationToken.None);
         }
 
         try
@@ -386,10 +393,8 @@ internal sealed partial class MemberAccountGrain(
 
     private string Tenant => MemberAccountKey.TenantOf(GetPrimaryKeyString());
 
-    private string Identifier => MemberAccountKey.IdentifierOf(GetPrimaryKeyString());
-
     /// <summary>What the member signs in with: the chosen identifier where the tenant has them, else the account's.</summary>
-    private string SignInIdentifier => account.State.ChosenIdentifier ?? Identifier;
+    private string SignInIdentifier => account.State.ChosenIdentifier ?? account.State.Identifier;
 
     private TenantPolicy? FindPolicy() => tenants.Find(Tenant);
 

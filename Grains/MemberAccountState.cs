@@ -1,10 +1,11 @@
 using Sesame.Grains.Interfaces.Activation;
+using Sesame.Grains.Protection;
 
 namespace Sesame.Grains;
 
 /// <summary>
 /// The stored state of one member account. Lockout truth is each counter's <see cref="AttemptsState.LockedUntil"/>;
-/// timers only act on it.
+/// timers only act on it. Personal data is stored encrypted (<see cref="PersonalDataAttribute"/>).
 /// </summary>
 internal sealed class MemberAccountState
 {
@@ -17,6 +18,14 @@ internal sealed class MemberAccountState
     /// <summary>When the member last chose the secret, for "renewal advised".</summary>
     public DateTimeOffset SecretChangedAt { get; set; }
 
+    /// <summary>
+    /// The identifier the account was created with (issued identifier, member number or NIR). The account's key is
+    /// only its digest (<see cref="Hashing.IGrainKeys.Account"/>), so the account keeps it to tell it.
+    /// </summary>
+    [PersonalData]
+    public string Identifier { get; set; } = string.Empty;
+
+    [PersonalData]
     public DateOnly? BirthDate { get; set; }
 
     /// <summary>Wrong PINs or passwords, and the lockouts they caused.</summary>
@@ -38,12 +47,16 @@ internal sealed class MemberAccountState
     /// <summary>The NIR's lookup key (<see cref="Hashing.IKeyedDigest.LookupKey"/>); the NIR itself is not kept.</summary>
     public string? NirDigest { get; set; }
 
+    [PersonalData]
     public string? PostalCode { get; set; }
 
+    [PersonalData]
     public string? Email { get; set; }
 
+    [PersonalData]
     public string? Mobile { get; set; }
 
+    [PersonalData]
     public List<string> PostalAddress { get; set; } = [];
 
     /// <summary>The IBAN's last six characters, hashed like a secret.</summary>
@@ -74,6 +87,7 @@ internal sealed class MemberAccountState
     public DateTimeOffset? SpaceDeadline { get; set; }
 
     /// <summary>The identifier the member chose (<see cref="Interfaces.Tenants.IdentifierKind.ChosenIdentifier"/>); kept for life.</summary>
+    [PersonalData]
     public string? ChosenIdentifier { get; set; }
 
     public VitaleCardState? VitaleCard { get; set; }
@@ -85,6 +99,7 @@ internal sealed class MemberAccountState
     public ActivationFlowState? Activation { get; set; }
 
     /// <summary>Messages to the member not yet delivered, stored with whatever they announce.</summary>
+    [PersonalData]
     public List<OutboxEntry> Outbox { get; set; } = [];
 
     /// <summary>The most recent audit entries, oldest first, at most <see cref="MemberAccountGrain.AuditTrailLength"/>.</summary>

@@ -1,3 +1,5 @@
+using Sesame.Grains.Protection;
+
 namespace Sesame.Grains;
 
 /// <summary>The stored state of one session.</summary>
@@ -6,6 +8,7 @@ internal sealed class SessionState
     public string AccountKey { get; set; } = string.Empty;
 
     /// <summary>The identifier the member signed in with.</summary>
+    [PersonalData]
     public string Identifier { get; set; } = string.Empty;
 
     public DateTimeOffset StartedAt { get; set; }

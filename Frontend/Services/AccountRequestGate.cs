@@ -2,6 +2,7 @@ using Grpc.Core;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
+using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Runtime;
@@ -13,7 +14,7 @@ namespace Sesame.Frontend.Services;
 /// authenticated the caller: check the request's fields, require a configured tenant the caller may act on. Only then is a grain addressed.
 /// Each step throws the <see cref="RpcException"/> that ends the call.
 /// </summary>
-internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory grains)
+internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory grains, IGrainKeys keys)
 {
     /// <summary>
     /// Passes the edge for a call on one account addressed by its own identifier (a back office's, where members choose
@@ -28,7 +29,7 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
             normalized = RequestRules.CheckIdentifier(identifier, policy, violations);
             checkMore?.Invoke(violations, policy);
         });
-        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(tenant, normalized!)), origin, policy);
+        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(keys.Account(tenant, normalized!)), origin, policy) { Identifier = normalized! };
     }
 
     /// <summary>
@@ -45,10 +46,10 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
             checkMore?.Invoke(violations, policy);
         });
         var accountKey = policy.Identifier != IdentifierKind.ChosenIdentifier
-            ? MemberAccountKey.For(tenant, normalized!)
-            : await grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(tenant, normalized!)).FindAccountAsync(context.CancellationToken)
-                ?? MemberAccountKey.ForUnclaimed(tenant, normalized!);
-        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(accountKey), origin, policy);
+            ? keys.Account(tenant, normalized!)
+            : await grains.GetGrain<IIdentifierAliasGrain>(keys.Alias(tenant, normalized!)).FindAccountAsync(context.CancellationToken)
+                ?? keys.UnclaimedAccount(tenant, normalized!);
+        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(accountKey), origin, policy) { Identifier = normalized! };
     }
 
     /// <summary>Passes the edge for a portal's call on one of its sessions; <paramref name="checkMore"/> adds the violations of other fields.</summary>
@@ -76,7 +77,7 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
     /// <summary>Any account of any tenant, by key, once the edge is passed.</summary>
     public IMemberAccountGrain Account(string accountKey) => grains.GetGrain<IMemberAccountGrain>(accountKey);
 
-    /// <summary>The members who share a NIR, by the NIR's lookup key.</summary>
+    /// <summary>The accounts of the members who share a NIR, by the NIR's lookup key.</summary>
     public IMemberDirectoryGrain Directory(string tenant, string nirDigest) => grains.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(tenant, nirDigest));
 
     /// <summary>An activation of <paramref name="tenant"/> by id.</summary>

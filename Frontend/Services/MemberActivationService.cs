@@ -35,9 +35,9 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
 
         // Several members may share a NIR: each is offered the code.
         var activationId = RandomToken.New();
-        foreach (var identifier in await gate.Directory(request.Tenant, digest.LookupKey(Nir.LookupPurpose, nir!)).ListAsync(context.CancellationToken))
+        foreach (var accountKey in await gate.Directory(request.Tenant, digest.LookupKey(Nir.LookupPurpose, nir!)).ListAsync(context.CancellationToken))
         {
-            var result = await gate.Account(MemberAccountKey.For(request.Tenant, identifier)).StartActivationAsync(code!, activationId, origin, context.CancellationToken);
+            var result = await gate.Account(accountKey).StartActivationAsync(code!, activationId, origin, context.CancellationToken);
             if (result.Outcome == ActivationOutcome.Done)
             {
                 return new IdentifyReply { Status = IdentifyStatus.Identified, ActivationId = activationId, ExpiresAt = Timestamp.FromDateTimeOffset(result.ExpiresAt!.Value) };

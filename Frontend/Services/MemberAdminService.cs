@@ -4,6 +4,7 @@ using Grpc.Core;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Letters;
 using Sesame.Frontend.Validation;
+using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
@@ -14,7 +15,7 @@ using Sesame.V1;
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAdmin</c>: back-office operations on members.</summary>
-internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider time, LetterFonts letterFonts, LetterDocument letterDocument) : MemberAdmin.MemberAdminBase
+internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys keys, TimeProvider time, LetterFonts letterFonts, LetterDocument letterDocument) : MemberAdmin.MemberAdminBase
 {
     /// <summary>Records per ImportMembers call; a bigger file is sent in several batches.</summary>
     public const int MaxImportBatch = 500;
@@ -25,16 +26,17 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
     public override async Task<CreateMemberReply> CreateMember(CreateMemberRequest request, ServerCallContext context)
     {
         DateOnly? birthDate = null;
-        var (account, origin, policy) = gate.Open(context, request.Tenant, request.Identifier, (violations, _) =>
+        var opened = gate.Open(context, request.Tenant, request.Identifier, (violations, _) =>
         {
             birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
         });
+        var (account, origin, policy) = opened;
         if (policy.Activation.Enabled)
         {
             throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Members of tenant '{request.Tenant}' choose their password when they activate their space: import them with ImportMembers (NIR and Vitale card), then IssueProvisionalCode.");
         }
 
-        var result = await account.CreateAsync(new NewMemberAccount(request.Secret, birthDate), origin, context.CancellationToken);
+        var result = await account.CreateAsync(new NewMemberAccount(request.Secret, birthDate) { Identifier = opened.Identifier }, origin, context.CancellationToken);
         return result.Status switch
         {
             AccountCreationStatus.Created => new CreateMemberReply { Status = CreateMemberStatus.Created },
@@ -114,7 +116,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
         var reply = new ImportMembersReply();
         foreach (var (identifier, newAccount) in records)
         {
-            var account = gate.Account(MemberAccountKey.For(request.Tenant, identifier));
+            var account = gate.Account(keys.Account(request.Tenant, identifier));
             var result = await account.CreateAsync(newAccount, origin, context.CancellationToken);
             var created = result.Status switch
             {
@@ -300,6 +302,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
 
         return (identifier, new NewMemberAccount(member.Secret.Length > 0 ? member.Secret : null, birthDate)
         {
+            Identifier = identifier,
             Nir = nir,
             PostalCode = member.PostalCode.Length > 0 ? member.PostalCode : null,
             Contacts = new MemberContacts(member.Email.Length > 0 ? member.Email : null, mobile, [.. member.AddressLines]),

@@ -205,9 +205,8 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
     private async Task<IReadOnlyList<(string AccountKey, IdentityMatch Match)>> FindMatchesAsync(IdentifierLookup lookup, CancellationToken cancellationToken)
     {
         var matches = new List<(string, IdentityMatch)>();
-        foreach (var identifier in await gate.Directory(lookup.Tenant, lookup.NirDigest).ListAsync(cancellationToken))
+        foreach (var accountKey in await gate.Directory(lookup.Tenant, lookup.NirDigest).ListAsync(cancellationToken))
         {
-            var accountKey = Grains.Interfaces.MemberAccountKey.For(lookup.Tenant, identifier);
             if (await gate.Account(accountKey).MatchIdentityAsync(lookup.NirDigest, lookup.BirthDate, lookup.PostalCode, cancellationToken) is { } match)
             {
                 matches.Add((accountKey, match));

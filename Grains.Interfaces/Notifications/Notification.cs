@@ -13,4 +13,5 @@ namespace Sesame.Grains.Interfaces.Notifications;
 /// <param name="Payload">The code or identifier it carries, if any.</param>
 /// <param name="CreatedAt">When the message was written.</param>
 /// <param name="ExpiresAt">When the code it carries stops working, if it carries one.</param>
-public sealed record Notification(string Id, NotificationKind Kind, CodeChannel Channel, string Destination, string? Payload, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+/// <param name="Identifier">The member's identifier, printed on letters.</param>
+public sealed record Notification(string Id, NotificationKind Kind, CodeChannel Channel, string Destination, string? Payload, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, string Identifier);

@@ -28,4 +28,11 @@ public sealed class SecretHashingOptions
     /// empty, meaning <see cref="CurrentPepperId"/>; set it before rotating.
     /// </summary>
     public string LookupPepperId { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The key of the digests that grains are keyed by where their key would hold an identifier (<see cref="IGrainKeys"/>),
+    /// base64 of at least 32 bytes. Held like the peppers but never rotated: every such grain is found by it. Default:
+    /// none; required on durable storage, random per process in memory.
+    /// </summary>
+    public string GrainKeySecret { get; set; } = string.Empty;
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Sesame.Grains.Hashing;
 
-/// <summary>Checks the pepper keys: the current id names one, and each is base64 of at least 32 bytes.</summary>
+/// <summary>Checks the pepper keys and the grain key secret: the current id names a pepper, and each key is base64 of at least 32 bytes.</summary>
 internal sealed class SecretHashingOptionsValidator : IValidateOptions<SecretHashingOptions>
 {
     private const int MinimumPepperBytes = 32;
@@ -27,6 +27,12 @@ internal sealed class SecretHashingOptionsValidator : IValidateOptions<SecretHas
             {
                 failures.Add($"Sesame:Hashing:Peppers:{id} must be base64 of at least {MinimumPepperBytes} bytes.");
             }
+        }
+
+        var secret = new byte[options.GrainKeySecret.Length];
+        if (!Convert.TryFromBase64String(options.GrainKeySecret, secret, out var secretLength) || secretLength < MinimumPepperBytes)
+        {
+            failures.Add($"Sesame:Hashing:GrainKeySecret must be base64 of at least {MinimumPepperBytes} bytes (a deployment secret, kept like the peppers).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

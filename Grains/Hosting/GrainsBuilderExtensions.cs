@@ -5,7 +5,9 @@ using Sesame.Grains.Activation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Notifications;
+using Sesame.Grains.Protection;
 using Sesame.Runtime.Hosting;
+using Sesame.Runtime.Storage;
 
 namespace Sesame.Grains.Hosting;
 
@@ -13,8 +15,9 @@ public static class GrainsBuilderExtensions
 {
     /// <summary>
     /// Registers Sésame's grains and what they need, with the outbox dispatcher. <see cref="SecretHashingOptions"/>
-    /// must be configured. E-mails go by SMTP when <see cref="SmtpOptions.Host"/> is set, everything else to the
-    /// <see cref="DevOutbox"/>, unless an <see cref="INotificationSender"/> is registered first.
+    /// (peppers and grain key secret) and <see cref="FieldEncryptionOptions"/> must be configured; grain state is stored
+    /// with its personal data encrypted. E-mails go by SMTP when <see cref="SmtpOptions.Host"/> is set, everything else
+    /// to the <see cref="DevOutbox"/>, unless an <see cref="INotificationSender"/> is registered first.
     /// </summary>
     public static GrainRuntimeBuilder AddSesameGrains(this GrainRuntimeBuilder builder)
     {
@@ -33,6 +36,11 @@ public static class GrainsBuilderExtensions
         builder.Services.AddSingleton<IValidateOptions<SecretHashingOptions>, SecretHashingOptionsValidator>();
         builder.Services.AddSingleton<ISecretHasher, Pbkdf2SecretHasher>();
         builder.Services.AddSingleton<IKeyedDigest, HmacKeyedDigest>();
+        builder.Services.AddSingleton<IGrainKeys, GrainKeyDigest>();
+        builder.Services.AddOptions<FieldEncryptionOptions>().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FieldEncryptionOptions>, FieldEncryptionOptionsValidator>();
+        builder.Services.AddSingleton<IFieldProtector, AesGcmFieldProtector>();
+        builder.Services.AddSingleton<IGrainStateSerializer>(provider => new JsonGrainStateSerializer(PersonalDataJson.Options(provider.GetRequiredService<IFieldProtector>())));
         builder.Services.AddSingleton<UnknownAccountRegistry>();
         builder.Services.AddOptions<NotificationOptions>().ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();

@@ -85,7 +85,7 @@ internal sealed partial class OutboxDispatcher(
             {
                 if (notification.Channel == CodeChannel.Letter)
                 {
-                    var letter = new PendingLetter(notification.Id, MemberAccountKey.IdentifierOf(accountKey), notification.Kind, notification.Destination.Split('\n'), notification.Payload, notification.ExpiresAt, time.GetUtcNow());
+                    var letter = new PendingLetter(notification.Id, notification.Identifier, notification.Kind, notification.Destination.Split('\n'), notification.Payload, notification.ExpiresAt, time.GetUtcNow());
                     await grains.GetGrain<ILetterQueueGrain>(tenant).EnqueueAsync(letter, cancellationToken);
                     LogLetterQueued(logger, tenant, notification.Kind);
                 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sesame.Runtime.Internal;
+using Sesame.Runtime.Storage;
 
 namespace Sesame.Runtime.Hosting;
 
@@ -8,7 +9,8 @@ public static class GrainRuntimeServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the grain runtime: an <see cref="IGrainFactory"/> whose grains live in this process. Bind
-    /// <see cref="GrainRuntimeOptions"/> to configure it; they are validated at start.
+    /// <see cref="GrainRuntimeOptions"/> to configure it; they are validated at start. State is stored as JSON unless an
+    /// <see cref="IGrainStateSerializer"/> is registered.
     /// </summary>
     public static IServiceCollection AddGrainRuntime(this IServiceCollection services, Action<GrainRuntimeBuilder> configure)
     {
@@ -17,6 +19,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         configure(new GrainRuntimeBuilder(services, registry));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IGrainStateSerializer>(new JsonGrainStateSerializer());
         services.AddOptions<GrainRuntimeOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(registry);
         services.AddSingleton<GrainRuntime>();

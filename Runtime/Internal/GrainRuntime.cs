@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,8 +9,6 @@ namespace Sesame.Runtime.Internal;
 /// <summary>The activation directory of this process and the factory of grain references.</summary>
 internal sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions StateSerializerOptions = new(JsonSerializerDefaults.General);
-
     private readonly ConcurrentDictionary<GrainId, GrainActivation> activations = new();
     private readonly GrainTypeRegistry registry;
     private readonly IServiceProvider services;
@@ -62,6 +59,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
     {
         var descriptor = registry.GetByName(activation.Id.Type);
         var states = new object[descriptor.States.Count];
+        var serializer = services.GetRequiredService<IGrainStateSerializer>();
         for (var i = 0; i < states.Length; i++)
         {
             var parameter = descriptor.States[i];
@@ -71,7 +69,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
                 parameter.StateName,
                 activation.Id,
                 storage,
-                StateSerializerOptions)!;
+                serializer)!;
         }
 
         var grain = (Grain)descriptor.Factory(services, states);

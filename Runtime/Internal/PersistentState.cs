@@ -3,7 +3,7 @@ using Sesame.Runtime.Storage;
 
 namespace Sesame.Runtime.Internal;
 
-internal sealed class PersistentState<TState>(string stateName, GrainId grainId, IGrainStorage storage, JsonSerializerOptions serializerOptions)
+internal sealed class PersistentState<TState>(string stateName, GrainId grainId, IGrainStorage storage, IGrainStateSerializer serializer)
     : IPersistentState<TState>, IStateLoader
     where TState : class, new()
 {
@@ -25,7 +25,7 @@ internal sealed class PersistentState<TState>(string stateName, GrainId grainId,
 
         try
         {
-            State = JsonSerializer.Deserialize<TState>(stored.Data.Span, serializerOptions) ?? new();
+            State = serializer.Deserialize<TState>(stored.Data.Span) ?? new();
         }
         catch (JsonException exception)
         {
@@ -37,7 +37,7 @@ internal sealed class PersistentState<TState>(string stateName, GrainId grainId,
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
-        var data = JsonSerializer.SerializeToUtf8Bytes(State, serializerOptions);
+        var data = serializer.Serialize(State);
         Etag = await storage.WriteAsync(stateName, grainId, data, Etag, cancellationToken);
     }
 

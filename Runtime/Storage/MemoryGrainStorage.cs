@@ -15,6 +15,9 @@ public sealed class MemoryGrainStorage : IGrainStorage
     /// <summary>The bytes of every record held, for tests that check what is (not) stored.</summary>
     public IEnumerable<ReadOnlyMemory<byte>> Dump() => records.Values.Select(record => record.Data);
 
+    /// <summary>The grain ids of every record held, for tests that check what the keys show.</summary>
+    public IEnumerable<GrainId> GrainIds() => records.Keys.Select(key => key.GrainId);
+
     public Task<StoredGrainState?> ReadAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

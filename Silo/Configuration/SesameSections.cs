@@ -12,6 +12,7 @@ internal static class SesameSections
     public const string Grains = Root + ":Grains";
     public const string Hashing = Root + ":Hashing";
     public const string Letters = Root + ":Letters";
+    public const string Encryption = Root + ":Encryption";
     public const string Notifications = Root + ":Notifications";
     public const string SpaceDeadlines = Root + ":SpaceDeadlines";
     public const string Storage = Root + ":Storage";

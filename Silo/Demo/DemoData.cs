@@ -104,6 +104,7 @@ internal static class DemoData
 
         public NewMemberAccount ToNewAccount() => new(Secret, BirthDate)
         {
+            Identifier = Identifier,
             Nir = Nir ?? (Tenant == "cpms" ? Identifier : null),
             PostalCode = PostalCode,
             Contacts = new MemberContacts(Email, Mobile, Address),

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Runtime;
@@ -16,6 +17,7 @@ namespace Sesame.Silo.Demo;
 /// </summary>
 internal sealed partial class DemoSeeder(
     IGrainFactory grains,
+    IGrainKeys keys,
     ITenantPolicies tenants,
     IOptions<DemoOptions> demo,
     IOptions<StorageOptions> storage,
@@ -42,7 +44,7 @@ internal sealed partial class DemoSeeder(
 
         foreach (var member in members)
         {
-            var account = grains.GetGrain<IMemberAccountGrain>(MemberAccountKey.For(member.Tenant, member.Identifier));
+            var account = grains.GetGrain<IMemberAccountGrain>(keys.Account(member.Tenant, member.Identifier));
             var result = await account.CreateAsync(member.ToNewAccount(), SeedOrigin, cancellationToken);
             if (result.Status != AccountCreationStatus.Created)
             {

@@ -12,6 +12,7 @@ using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
+using Sesame.Grains.Protection;
 using Sesame.Runtime;
 using Sesame.Runtime.Hosting;
 using Sesame.Runtime.Storage;
@@ -80,6 +81,8 @@ public static class SesameHostingExtensions
         services.AddSingleton<IPostConfigureOptions<TenantsOptions>, DemoTenantsSetup>();
         services.AddOptions<SecretHashingOptions>().BindConfiguration(SesameSections.Hashing);
         services.AddSingleton<IPostConfigureOptions<SecretHashingOptions>, EphemeralPepper>();
+        services.AddOptions<FieldEncryptionOptions>().BindConfiguration(SesameSections.Encryption);
+        services.AddSingleton<IPostConfigureOptions<FieldEncryptionOptions>, EphemeralEncryptionKey>();
         services.AddOptions<GrainRuntimeOptions>().BindConfiguration(SesameSections.Grains);
         services.AddOptions<NotificationOptions>().BindConfiguration(SesameSections.Notifications);
         services.AddOptions<SpaceDeadlineOptions>().BindConfiguration(SesameSections.SpaceDeadlines);

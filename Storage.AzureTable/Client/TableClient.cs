@@ -120,17 +120,22 @@ internal sealed class TableClient
     }
 
     /// <summary>Every entity of one partition, page after page, in row key order.</summary>
-    public async IAsyncEnumerable<TableEntity> QueryPartitionAsync(string partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<TableEntity> QueryPartitionAsync(string partitionKey, CancellationToken cancellationToken) =>
+        QueryAsync("$filter=" + Uri.EscapeDataString($"PartitionKey eq {Quote(partitionKey)}"), "query a partition", cancellationToken);
+
+    /// <summary>Every entity of the table, page after page, in key order.</summary>
+    public IAsyncEnumerable<TableEntity> QueryAllAsync(CancellationToken cancellationToken) => QueryAsync("$top=1000", "query the table", cancellationToken);
+
+    private async IAsyncEnumerable<TableEntity> QueryAsync(string query, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = "$filter=" + Uri.EscapeDataString($"PartitionKey eq {Quote(partitionKey)}");
         var continuation = string.Empty;
         do
         {
-            using var message = CreateMessage(RequestMethod.Get, $"/{TableName}()?{filter}{continuation}");
+            using var message = CreateMessage(RequestMethod.Get, $"/{TableName}()?{query}{continuation}");
             var response = await SendAsync(message, cancellationToken);
             if (response.Status != 200)
             {
-                throw Failure(response, "query a partition");
+                throw Failure(response, what);
             }
 
             using var page = JsonDocument.Parse(response.Content);

@@ -20,6 +20,8 @@ internal sealed class BenchHost : IAsyncDisposable
     private const string PortalKey = "bench-portal-key";
     private const string BackOfficeKey = "bench-back-office-key";
     private static readonly string Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string GrainKeySecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private readonly WebApplication app;
 
@@ -47,6 +49,9 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Sesame:Storage:AzureTable:TableName"] = tableName,
             ["Sesame:Hashing:Peppers:bench"] = Pepper,
             ["Sesame:Hashing:CurrentPepperId"] = "bench",
+            ["Sesame:Hashing:GrainKeySecret"] = GrainKeySecret,
+            ["Sesame:Encryption:Keys:bench"] = EncryptionKey,
+            ["Sesame:Encryption:CurrentKeyId"] = "bench",
             [$"Sesame:Tenants:{Tenant}:DisplayName"] = "Bench",
             [$"Sesame:Tenants:{Tenant}:Lockout:Duration"] = "1.00:00:00",
             ["Sesame:Portals:bench:Tenant"] = Tenant,

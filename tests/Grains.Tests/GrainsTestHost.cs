@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
+using Sesame.Grains.Protection;
 using Sesame.Grains.Tests.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
@@ -28,6 +30,15 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     public static readonly string TestPepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    public static readonly string TestGrainKeySecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static readonly string TestEncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The grain keys every test host uses.</summary>
+    public static readonly IGrainKeys Keys = new GrainKeyDigest(Options.Create(new SecretHashingOptions { GrainKeySecret = TestGrainKeySecret }));
+
+    private static readonly ConcurrentDictionary<string, string> IdentifiersByKey = new(StringComparer.Ordinal);
+
     private readonly ServiceProvider provider;
     private readonly List<IHostedService> startedServices = [];
 
@@ -50,6 +61,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         {
             options.Peppers["k1"] = TestPepper;
             options.CurrentPepperId = "k1";
+            options.GrainKeySecret = TestGrainKeySecret;
             hashing?.Invoke(options);
         });
         if (notifications is not null)
@@ -57,6 +69,11 @@ internal sealed class GrainsTestHost : IAsyncDisposable
             services.Configure(notifications);
         }
 
+        services.Configure<FieldEncryptionOptions>(options =>
+        {
+            options.Keys["e1"] = TestEncryptionKey;
+            options.CurrentKeyId = "e1";
+        });
         provider = services.BuildServiceProvider();
         Grains = provider.GetRequiredService<IGrainFactory>();
         Hasher = (CountingSecretHasher)provider.GetRequiredService<ISecretHasher>();
@@ -71,7 +88,19 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     /// <summary>Counts every secret checked, known account or not.</summary>
     public CountingSecretHasher Hasher { get; }
 
-    public static string NewAccountKey(string tenant = Tenant) => MemberAccountKey.For(tenant, $"M{Guid.NewGuid():N}");
+    /// <summary>The key of a new account with a random identifier (<see cref="IdentifierOf"/>).</summary>
+    public static string NewAccountKey(string tenant = Tenant) => AccountKey(tenant, $"M{Guid.NewGuid():N}");
+
+    /// <summary>The key of the account of <paramref name="identifier"/>.</summary>
+    public static string AccountKey(string tenant, string identifier)
+    {
+        var key = Keys.Account(tenant, identifier);
+        IdentifiersByKey[key] = identifier;
+        return key;
+    }
+
+    /// <summary>The identifier a key of <see cref="NewAccountKey"/> or <see cref="AccountKey"/> was made from.</summary>
+    public static string IdentifierOf(string key) => IdentifiersByKey[key];
 
     public IMemberAccountGrain Account(string key) => Grains.GetGrain<IMemberAccountGrain>(key);
 
@@ -93,7 +122,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     internal async Task<MemberAccountState?> ReadStoredAsync(string key)
     {
         var stored = await Storage.ReadAsync("account", new GrainId("member-account", key), CancellationToken.None);
-        return stored is null ? null : JsonSerializer.Deserialize<MemberAccountState>(stored.Data.Span);
+        return stored is null ? null : StateSerializer.Deserialize<MemberAccountState>(stored.Data.Span);
     }
 
     /// <summary>Changes an account's stored state behind every grain's back, as a process that died mid-way would leave it.</summary>
@@ -101,9 +130,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     {
         var grainId = new GrainId("member-account", key);
         var stored = await Storage.ReadAsync("account", grainId, CancellationToken.None);
-        var state = JsonSerializer.Deserialize<MemberAccountState>(stored!.Data.Span)!;
+        var state = StateSerializer.Deserialize<MemberAccountState>(stored!.Data.Span)!;
         change(state);
-        await Storage.WriteAsync("account", grainId, JsonSerializer.SerializeToUtf8Bytes(state), stored.Etag, CancellationToken.None);
+        await Storage.WriteAsync("account", grainId, StateSerializer.Serialize(state), stored.Etag, CancellationToken.None);
     }
 
     /// <summary>Starts the outbox dispatcher, as the host does at start.</summary>
@@ -120,6 +149,8 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     /// <summary>What the dispatcher sends with: e-mails by SMTP when configured, the rest to the dev outbox.</summary>
     public INotificationSender Sender => provider.GetRequiredService<INotificationSender>();
+
+    private IGrainStateSerializer StateSerializer => provider.GetRequiredService<IGrainStateSerializer>();
 
     public async ValueTask DisposeAsync()
     {

@@ -43,7 +43,7 @@ public sealed partial class MemberAccountGrainActivationTests
         Assert.Equal((SpaceStatus.Active, "christian.durand", "cgu-1", "ppdp-1"), (stored!.Space, stored.ChosenIdentifier, stored.AcceptedTermsVersion, stored.AcceptedPrivacyPolicyVersion));
         Assert.Null(stored.Activation);
         Assert.Null(stored.ProvisionalCode);
-        Assert.Equal(key, await first.Grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
+        Assert.Equal(key, await first.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed partial class MemberAccountGrainActivationTests
         var loser = results[0].Outcome == ActivationOutcome.Done ? bob.Key : alice.Key;
         var winner = loser == alice.Key ? bob.Key : alice.Key;
         Assert.Null((await first.ReadStoredAsync(loser))!.ChosenIdentifier);
-        Assert.Equal(winner, await first.Grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(GrainsTestHost.SpaceTenant, "le.meme.nom")).FindAccountAsync(CancellationToken.None));
+        Assert.Equal(winner, await first.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "le.meme.nom")).FindAccountAsync(CancellationToken.None));
         var again = await first.Account(loser).ChooseCredentialsAsync(loser == alice.Key ? alice.ActivationId : bob.ActivationId, "un.autre.nom", Password, GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(ActivationOutcome.Done, again.Outcome);
     }
@@ -151,7 +151,7 @@ public sealed partial class MemberAccountGrainActivationTests
 
         // Assert
         Assert.Equal(ActivationOutcome.Done, result.Outcome);
-        Assert.Equal(key, await host.Grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
+        Assert.Equal(key, await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed partial class MemberAccountGrainActivationTests
         Assert.Equal(ActivationOutcome.SecretRejected, result.Outcome);
         Assert.Contains(SecretViolation.MissingUppercase, result.Violations);
         Assert.Null((await host.ReadStoredAsync(key))!.ChosenIdentifier);
-        Assert.Null(await host.Grains.GetGrain<IIdentifierAliasGrain>(MemberAccountKey.For(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
+        Assert.Null(await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -212,6 +212,7 @@ public sealed partial class MemberAccountGrainActivationTests
         var key = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
         var account = new NewMemberAccount(null, new DateOnly(1968, 4, 12))
         {
+            Identifier = GrainsTestHost.IdentifierOf(key),
             Nir = Nir,
             Contacts = new MemberContacts(Email, "+33712345678", ["Christian DURAND", "40 avenue Daumesnil", "75012 PARIS"]),
             VitaleCard = Card,
@@ -240,7 +241,7 @@ public sealed partial class MemberAccountGrainActivationTests
     private static async Task<(string Key, string ActivationId)> ReadyForCredentialsAsync(GrainsTestHost host, string email, int expectedMessages)
     {
         var key = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
-        var account = new NewMemberAccount(null, null) { Nir = Nir, Contacts = new MemberContacts(email, null, []), VitaleCard = Card };
+        var account = new NewMemberAccount(null, null) { Identifier = GrainsTestHost.IdentifierOf(key), Nir = Nir, Contacts = new MemberContacts(email, null, []), VitaleCard = Card };
         await host.Account(key).CreateAsync(account, GrainsTestHost.Origin, CancellationToken.None);
         var activationId = await DecidedAsync(host, key, expectedMessages);
         Assert.Equal(ActivationOutcome.Done, (await host.Account(key).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None)).Outcome);

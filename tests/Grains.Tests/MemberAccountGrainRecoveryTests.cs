@@ -124,7 +124,7 @@ public sealed class MemberAccountGrainRecoveryTests
     private static async Task<string> CreateAsync(GrainsTestHost host)
     {
         var key = GrainsTestHost.NewAccountKey();
-        await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null) { Contacts = new MemberContacts(Email, null, []) }, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null) { Identifier = GrainsTestHost.IdentifierOf(key), Contacts = new MemberContacts(Email, null, []) }, GrainsTestHost.Origin, CancellationToken.None);
         return key;
     }
 

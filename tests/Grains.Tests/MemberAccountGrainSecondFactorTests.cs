@@ -135,7 +135,7 @@ public sealed partial class MemberAccountGrainSecondFactorTests
     {
         var key = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
         var card = new Interfaces.Activation.VitaleCard(Interfaces.Activation.VitaleCardKind.WithPhoto, "8025000002");
-        await host.Account(key).CreateAsync(new NewMemberAccount(null, null) { Contacts = new MemberContacts(Email, mobile, []), VitaleCard = card }, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key).CreateAsync(new NewMemberAccount(null, null) { Identifier = GrainsTestHost.IdentifierOf(key), Contacts = new MemberContacts(Email, mobile, []), VitaleCard = card }, GrainsTestHost.Origin, CancellationToken.None);
         await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         var code = ProvisionalCodePattern().Match((await host.MessageAsync(Email, 1)).Body).Groups[1].Value;
         var activationId = RandomToken.New();

@@ -21,7 +21,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     {
         var key = GrainsTestHost.NewAccountKey();
 
-        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), GrainsTestHost.Origin, CancellationToken.None);
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null) { Identifier = GrainsTestHost.IdentifierOf(key) }, GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(AccountCreationResult.Created, result);
         var stored = await host.ReadStoredAsync(key);
@@ -34,7 +34,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     {
         var key = await CreateAccountAsync();
 
-        var result = await host.Account(key).CreateAsync(new NewMemberAccount("305718", null), GrainsTestHost.Origin, CancellationToken.None);
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount("305718", null) { Identifier = GrainsTestHost.IdentifierOf(key) }, GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(AccountCreationStatus.AlreadyExists, result.Status);
         Assert.Equal(LoginStatus.Succeeded, (await LoginAsync(key, Pin)).Status);
@@ -49,7 +49,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     {
         var key = GrainsTestHost.NewAccountKey();
 
-        var result = await host.Account(key).CreateAsync(new NewMemberAccount(pin, new DateOnly(1985, 3, 14)), GrainsTestHost.Origin, CancellationToken.None);
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(pin, new DateOnly(1985, 3, 14)) { Identifier = GrainsTestHost.IdentifierOf(key) }, GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(AccountCreationStatus.SecretRejected, result.Status);
         Assert.Equal([expected], result.Violations);
@@ -61,7 +61,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     {
         var key = GrainsTestHost.NewAccountKey("nowhere");
 
-        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), GrainsTestHost.Origin, CancellationToken.None);
+        var result = await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null) { Identifier = GrainsTestHost.IdentifierOf(key) }, GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(AccountCreationResult.UnknownTenant, result);
         Assert.Null(await host.ReadStoredAsync(key));
@@ -88,7 +88,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         var session = (await LoginAsync(key, Pin)).Session!;
         var validation = await host.Session(session.Token).ValidateAsync(CancellationToken.None);
 
-        Assert.Equal(new SessionValidation(true, key, session.ExpiresAt, MemberAccountKey.IdentifierOf(key)), validation);
+        Assert.Equal(new SessionValidation(true, key, session.ExpiresAt, GrainsTestHost.IdentifierOf(key)), validation);
         Assert.False(host.StoredTextContains(session.Token));
     }
 
@@ -385,7 +385,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         string oldHash;
         await using (var before = new GrainsTestHost(storage))
         {
-            await before.Account(key).CreateAsync(new NewMemberAccount(Pin, null), GrainsTestHost.Origin, CancellationToken.None);
+            await before.Account(key).CreateAsync(new NewMemberAccount(Pin, null) { Identifier = GrainsTestHost.IdentifierOf(key) }, GrainsTestHost.Origin, CancellationToken.None);
             oldHash = (await before.ReadStoredAsync(key))!.SecretHash;
         }
 
@@ -467,7 +467,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     private async Task<string> CreateAccountAsync(string tenant = GrainsTestHost.Tenant)
     {
         var key = GrainsTestHost.NewAccountKey(tenant);
-        Assert.Equal(AccountCreationResult.Created, await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null), GrainsTestHost.Origin, CancellationToken.None));
+        Assert.Equal(AccountCreationResult.Created, await host.Account(key).CreateAsync(new NewMemberAccount(Pin, null) { Identifier = GrainsTestHost.IdentifierOf(key) }, GrainsTestHost.Origin, CancellationToken.None));
         return key;
     }
 

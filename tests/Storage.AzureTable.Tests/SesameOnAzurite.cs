@@ -18,6 +18,8 @@ internal static class SesameOnAzurite
     private const string PortalKey = "portal-key-of-the-storage-tests";
     private const string BackOfficeKey = "back-office-key-of-the-storage-tests";
     private static readonly string Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string GrainKeySecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public static Dictionary<string, string> PortalMetadata { get; } = new() { ["authorization"] = $"Bearer {PortalKey}" };
 
@@ -31,6 +33,9 @@ internal static class SesameOnAzurite
         ["Sesame:Storage:AzureTable:RetryDelay"] = "00:00:00.050",
         ["Sesame:Hashing:Peppers:k1"] = Pepper,
         ["Sesame:Hashing:CurrentPepperId"] = "k1",
+        ["Sesame:Hashing:GrainKeySecret"] = GrainKeySecret,
+        ["Sesame:Encryption:Keys:e1"] = EncryptionKey,
+        ["Sesame:Encryption:CurrentKeyId"] = "e1",
         [$"Sesame:Tenants:{Tenant}:DisplayName"] = "Mutuelle X",
         [$"Sesame:Tenants:{Tenant}:Lockout:MaxFailedAttempts"] = MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [$"Sesame:Tenants:{Tenant}:Lockout:Duration"] = "01:00:00",

@@ -50,6 +50,7 @@ public sealed class SpaceDeadlineSweeperTests
         var key = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
         var account = new NewMemberAccount(null, null)
         {
+            Identifier = GrainsTestHost.IdentifierOf(key),
             Contacts = new MemberContacts($"m{Guid.NewGuid():N}@exemple.fr", null, []),
             VitaleCard = new VitaleCard(VitaleCardKind.WithoutPhoto, "1049300117"),
         };

@@ -85,7 +85,7 @@ public sealed class OutboxDispatcherTests
     private static async Task CreateWithEmailAsync(GrainsTestHost host, string key)
     {
         var created = await host.Account(key).CreateAsync(
-            new NewMemberAccount("482913", null) { Contacts = new MemberContacts(Email, null, []) },
+            new NewMemberAccount("482913", null) { Identifier = GrainsTestHost.IdentifierOf(key), Contacts = new MemberContacts(Email, null, []) },
             GrainsTestHost.Origin,
             CancellationToken.None);
         Assert.Equal(AccountCreationStatus.Created, created.Status);

@@ -26,7 +26,9 @@ public sealed class OptionDefaultsTests
         var table = storage.AzureTable;
         Assert.Equal((string.Empty, "sesamegrains", 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5)), (table.ConnectionString, table.TableName, table.MaxRetries, table.RetryDelay, table.NetworkTimeout));
         Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1), "Default"), (grains.CollectionAge, grains.CollectionInterval, grains.DefaultStorageName));
-        Assert.Equal((100_000, 16, 0, string.Empty, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId, hashing.LookupPepperId));
+        Assert.Equal((100_000, 16, 0, string.Empty, string.Empty, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId, hashing.LookupPepperId, hashing.GrainKeySecret));
+        var encryption = new Grains.Protection.FieldEncryptionOptions();
+        Assert.Equal((0, string.Empty), (encryption.Keys.Count, encryption.CurrentKeyId));
         Assert.Equal((string.Empty, true), (tenant.DisplayName, tenant.RevealRemainingAttempts));
         Assert.Equal((3, TimeSpan.FromMinutes(1)), (tenant.Lockout.MaxFailedAttempts, tenant.Lockout.Duration));
         Assert.Equal((2.0, TimeSpan.FromDays(1), 10), (tenant.Lockout.DurationMultiplier, tenant.Lockout.MaxDuration, tenant.Lockout.LockoutsBeforeRecovery));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sesame.Grains.Hashing;
+using Sesame.Grains.Protection;
 using Sesame.Frontend.Security;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Runtime;
@@ -15,7 +16,7 @@ namespace Sesame.Silo.Tests.Hosting;
 public sealed class SesameHostingExtensionsTests
 {
     [Fact]
-    public async Task AddSesame_NoConfiguration_DemoTenantsAndEphemeralPepper()
+    public async Task AddSesame_NoConfiguration_DemoTenantsAndEphemeralPepperGrainKeySecretAndEncryptionKey()
     {
         await using var app = Build([]);
 
@@ -26,7 +27,10 @@ public sealed class SesameHostingExtensionsTests
         Assert.NotNull(tenants.Find("acs"));
         Assert.NotNull(tenants.Find("cpms"));
         Assert.True(tenants.Find("mes")!.Activation.Enabled);
-        Assert.Equal("ephemeral", app.Services.GetRequiredService<IOptions<SecretHashingOptions>>().Value.CurrentPepperId);
+        var hashing = app.Services.GetRequiredService<IOptions<SecretHashingOptions>>().Value;
+        Assert.Equal("ephemeral", hashing.CurrentPepperId);
+        Assert.Equal(32, Convert.FromBase64String(hashing.GrainKeySecret).Length);
+        Assert.Equal("ephemeral", app.Services.GetRequiredService<IOptions<FieldEncryptionOptions>>().Value.CurrentKeyId);
         await app.StopAsync();
     }
 
@@ -182,12 +186,39 @@ public sealed class SesameHostingExtensionsTests
         await app.StopAsync();
     }
 
+    [Theory]
+    [InlineData("Sesame:Hashing:GrainKeySecret", "Sesame:Hashing:GrainKeySecret must be base64 of at least 32 bytes")]
+    [InlineData("Sesame:Encryption:Keys:e1", "Sesame:Encryption:Keys and Sesame:Encryption:CurrentKeyId are required")]
+    public async Task AddSesame_AzureTableWithoutGrainKeySecretOrEncryptionKey_StopsAtStartNamingIt(string missing, string expected)
+    {
+        var settings = AzureTableSettings("UseDevelopmentStorage=true");
+        settings.Remove(missing);
+
+        var failures = await StartFailuresAsync(settings);
+
+        Assert.Contains(failures, failure => failure.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddSesame_EncryptionKeyOfWrongLength_StopsAtStartNamingIt()
+    {
+        var settings = AzureTableSettings("UseDevelopmentStorage=true");
+        settings["Sesame:Encryption:Keys:e1"] = Convert.ToBase64String(new byte[16]);
+
+        var failures = await StartFailuresAsync(settings);
+
+        Assert.Contains(failures, failure => failure.Contains("Sesame:Encryption:Keys:e1 must be base64 of exactly 32 bytes", StringComparison.Ordinal));
+    }
+
     private static Dictionary<string, string?> AzureTableSettings(string connectionString) => new()
     {
         ["Sesame:Storage:Provider"] = "AzureTable",
         ["Sesame:Storage:AzureTable:ConnectionString"] = connectionString,
         ["Sesame:Hashing:Peppers:k1"] = Convert.ToBase64String(new byte[32]),
         ["Sesame:Hashing:CurrentPepperId"] = "k1",
+        ["Sesame:Hashing:GrainKeySecret"] = Convert.ToBase64String(new byte[32]),
+        ["Sesame:Encryption:Keys:e1"] = Convert.ToBase64String(new byte[32]),
+        ["Sesame:Encryption:CurrentKeyId"] = "e1",
     };
 
     /// <summary>
