@@ -92,5 +92,5 @@ public sealed class MessageRendererTests
     }
 
     private static Notification Code(NotificationKind kind, CodeChannel channel, string? payload) =>
-        new(Guid.NewGuid().ToString("N"), kind, channel, Address, payload, Sent, Sent.AddMinutes(10));
+        new(Guid.NewGuid().ToString("N"), kind, channel, Address, payload, Sent, Sent.AddMinutes(10), "AS100001");
 }

@@ -124,12 +124,12 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     private static string NewAddress() => $"s{Guid.NewGuid():N}@courriel.fr";
 
     private static Notification CodeFor(string address, DateTimeOffset now) =>
-        new(Guid.NewGuid().ToString("N"), NotificationKind.RecoveryCode, CodeChannel.Email, address, "482913", now, now.AddMinutes(10));
+        new(Guid.NewGuid().ToString("N"), NotificationKind.RecoveryCode, CodeChannel.Email, address, "482913", now, now.AddMinutes(10), "AS100001");
 
     private static async Task<string> StartRecoveryAsync(GrainsTestHost host, string address)
     {
         var key = GrainsTestHost.NewAccountKey();
-        var created = await host.Account(key).CreateAsync(new NewMemberAccount("482913", null) { Contacts = new MemberContacts(address, null, []) }, GrainsTestHost.Origin, CancellationToken.None);
+        var created = await host.Account(key).CreateAsync(new NewMemberAccount("482913", null) { Identifier = GrainsTestHost.IdentifierOf(key), Contacts = new MemberContacts(address, null, []) }, GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(AccountCreationStatus.Created, created.Status);
         await host.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
         return key;
