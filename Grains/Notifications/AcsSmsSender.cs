@@ -45,11 +45,12 @@ internal sealed partial class AcsSmsSender : INotificationSender
 
         var masked = Masking.Mobile(message.Destination);
         var policy = tenants.Find(message.Tenant)?.Sms ?? new SmsPolicy();
-        if (!SmsText.Fits(message.Body, policy.MaxLength))
+        var (length, limit) = (SmsText.Length(message.Body), SmsText.LimitFor(message.Body, policy.MaxLength));
+        if (length > limit)
         {
             var encoding = SmsText.IsGsm7(message.Body) ? "GSM-7" : "UCS-2";
-            LogTooLong(logger, message.Tenant, masked, SmsText.Length(message.Body), encoding, SmsText.LimitFor(message.Body, policy.MaxLength));
-            throw new NotificationRefusedException($"The SMS of tenant {message.Tenant} to {masked} is {SmsText.Length(message.Body)} {encoding} characters, over its limit of {SmsText.LimitFor(message.Body, policy.MaxLength)} (Sesame:Tenants:{message.Tenant}:Sms:MaxLength).");
+            LogTooLong(logger, message.Tenant, masked, length, encoding, limit);
+            throw new NotificationRefusedException($"The SMS of tenant {message.Tenant} to {masked} is {length} {encoding} characters, over its limit of {limit} (Sesame:Tenants:{message.Tenant}:Sms:MaxLength).");
         }
 
         if (policy.SenderId.Length == 0)

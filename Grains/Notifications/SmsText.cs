@@ -21,7 +21,4 @@ internal static class SmsText
 
     /// <summary>The longest <paramref name="text"/> may be under a limit of <paramref name="maxLength"/> GSM-7 characters.</summary>
     public static int LimitFor(string text, int maxLength) => IsGsm7(text) ? maxLength : maxLength * UcsSmsLength / SmsPolicy.SingleSmsLength;
-
-    /// <summary>Whether <paramref name="text"/> fits a limit of <paramref name="maxLength"/> GSM-7 characters.</summary>
-    public static bool Fits(string text, int maxLength) => Length(text) <= LimitFor(text, maxLength);
 }

@@ -38,9 +38,10 @@ public sealed class SmsTextTests
     }
 
     [Fact]
-    public void Fits_TenantLimit_CountsExtensionCharactersTwice()
+    public void Length_TextEndingWithAnExtensionCharacter_OverTheLimitOneCharacterEarlier()
     {
-        Assert.True(SmsText.Fits(new string('a', 158) + "€", 160));
-        Assert.False(SmsText.Fits(new string('a', 159) + "€", 160));
+        Assert.Equal(160, SmsText.Length(new string('a', 158) + "€"));
+        Assert.Equal(161, SmsText.Length(new string('a', 159) + "€"));
+        Assert.Equal(160, SmsText.LimitFor(new string('a', 159) + "€", 160));
     }
 }

@@ -32,7 +32,7 @@ public sealed class DemoSmsTests
                 // Assert
                 Assert.True(SmsText.IsGsm7(sms), $"{tenant} {kind}: {sms}");
                 Assert.True(SmsText.Length(sms) <= 160, $"{tenant} {kind}: {SmsText.Length(sms)} characters: {sms}");
-                Assert.True(SmsText.Fits(sms, policy.Sms.MaxLength), $"{tenant} {kind}: over {policy.Sms.MaxLength}");
+                Assert.True(SmsText.Length(sms) <= SmsText.LimitFor(sms, policy.Sms.MaxLength), $"{tenant} {kind}: over {policy.Sms.MaxLength}");
             }
         }
     }
