@@ -52,6 +52,10 @@ public sealed class TenantPolicy
     [Required]
     public EmailPolicy Email { get; set; } = new();
 
+    /// <summary>The sender of the tenant's SMS and their longest length.</summary>
+    [Required]
+    public SmsPolicy Sms { get; set; } = new();
+
     /// <summary>
     /// The version of the terms of use members are asked to accept (cpms: "J'accepte les Conditions Générales
     /// d'Utilisation"). Default: empty, no terms.

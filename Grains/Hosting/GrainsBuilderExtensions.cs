@@ -16,8 +16,9 @@ public static class GrainsBuilderExtensions
     /// <summary>
     /// Registers Sésame's grains and what they need, with the outbox dispatcher. <see cref="SecretHashingOptions"/>
     /// (peppers and grain key secret) and <see cref="FieldEncryptionOptions"/> must be configured; grain state is stored
-    /// with its personal data encrypted. E-mails go by SMTP when <see cref="SmtpOptions.Host"/> is set, everything else
-    /// to the <see cref="DevOutbox"/>, unless an <see cref="INotificationSender"/> is registered first.
+    /// with its personal data encrypted. E-mails go by SMTP when <see cref="SmtpOptions.Host"/> is set, SMS through Azure
+    /// Communication Services when <see cref="SmsOptions.ConnectionString"/> is set, everything else to the
+    /// <see cref="DevOutbox"/>, unless an <see cref="INotificationSender"/> is registered first.
     /// </summary>
     public static GrainRuntimeBuilder AddSesameGrains(this GrainRuntimeBuilder builder)
     {
@@ -47,6 +48,7 @@ public static class GrainsBuilderExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<DevOutbox>();
         builder.Services.TryAddSingleton<SmtpEmailSender>();
+        builder.Services.TryAddSingleton<AcsSmsSender>();
         builder.Services.TryAddSingleton<INotificationSender, NotificationRouter>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddOptions<SpaceDeadlineOptions>().ValidateDataAnnotations().ValidateOnStart();

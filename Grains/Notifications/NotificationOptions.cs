@@ -24,6 +24,10 @@ public sealed class NotificationOptions
     [Required]
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>The Azure Communication Services resource SMS go through; without a connection string they go to the <see cref="DevOutbox"/>.</summary>
+    [Required]
+    public SmsOptions Sms { get; set; } = new();
+
     /// <summary>The wait before attempt number <paramref name="failures"/> + 1.</summary>
     public TimeSpan RetryDelay(int failures)
     {

@@ -3,10 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Sesame.Grains.Notifications;
 
-/// <summary>Checks the SMTP settings at start, naming each bad one; the password is never part of a message.</summary>
+/// <summary>Checks the SMTP and SMS settings at start, naming each bad one; the password and the access key are never part of a message.</summary>
 internal sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
 {
     private const string Section = "Sesame:Notifications:Smtp";
+    private const string SmsSection = "Sesame:Notifications:Sms";
 
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
@@ -36,6 +37,18 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
         if (smtp.UserName.Length > 0 && smtp.Security == SmtpSecurity.None)
         {
             failures.Add($"{Section}:Security must be StartTls or Tls with a UserName: with None the password would travel in clear.");
+        }
+
+        var sms = options.Sms;
+        results.Clear();
+        if (!Validator.TryValidateObject(sms, new ValidationContext(sms), results, validateAllProperties: true))
+        {
+            failures.AddRange(results.Select(result => $"{SmsSection}: {result.ErrorMessage}"));
+        }
+
+        if (sms.IsConfigured && AcsConnectionString.TryParse(sms.ConnectionString, out var error) is null)
+        {
+            failures.Add($"{SmsSection}:ConnectionString {error}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

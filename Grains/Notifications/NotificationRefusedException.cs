@@ -1,8 +1,9 @@
 namespace Sesame.Grains.Notifications;
 
 /// <summary>
-/// The server refused the message for good (a 5xx reply: unknown recipient, sender not allowed, message rejected), so
-/// sending it again unchanged will fail again. Its text names the destination only masked.
+/// The message was refused for good (an SMTP 5xx reply: unknown recipient, message rejected; an SMS service's 4xx or a
+/// number it rejects; a number not in E.164 or a text over the tenant's SMS limit), so sending it again unchanged will
+/// fail again. Its text names the destination only masked.
 /// </summary>
 public sealed class NotificationRefusedException : Exception
 {

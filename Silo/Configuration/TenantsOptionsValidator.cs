@@ -22,7 +22,7 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
             }
 
             var recovery = policy.Recovery;
-            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password, policy.Challenge, recovery, recovery.Email, recovery.Sms, recovery.Letter, policy.IdentifierRecovery, policy.Activation, policy.SecondFactor, policy.Email })
+            foreach (var target in new object[] { policy, policy.Lockout, policy.Keypad, policy.Sessions, policy.Secret, policy.Secret.Password, policy.Challenge, recovery, recovery.Email, recovery.Sms, recovery.Letter, policy.IdentifierRecovery, policy.Activation, policy.SecondFactor, policy.Email, policy.Sms })
             {
                 var results = new List<ValidationResult>();
                 if (!Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true))
@@ -43,6 +43,11 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
             if (sender.FromName.Any(char.IsControl))
             {
                 failures.Add($"{SesameSections.Tenants}:{id}:Email:FromName must be one line of text.");
+            }
+
+            if (policy.Sms.SenderId.Length > 0 && !Grains.Interfaces.Tenants.SmsPolicy.IsValidSenderId(policy.Sms.SenderId))
+            {
+                failures.Add($"{SesameSections.Tenants}:{id}:Sms:SenderId must be an alphanumeric sender id (1 to 11 letters, digits or spaces, at least one letter, such as MNT) or a number in E.164 (such as +33612345678).");
             }
         }
 

@@ -51,6 +51,7 @@ internal static class DemoData
                 },
             },
             Recovery = new RecoveryPolicy { Sms = new CodeChannelPolicy { Enabled = true } },
+            Sms = new SmsPolicy { SenderId = "MNT" },
         },
         ["mes"] = new()
         {
@@ -70,6 +71,7 @@ internal static class DemoData
 
             // Members confirmed an e-mail or a mobile at activation, and have no IBAN on file.
             IdentifierRecovery = new IdentifierRecoveryPolicy { BySms = true },
+            Sms = new SmsPolicy { SenderId = "MonEspSante" },
         },
     };
 

@@ -178,6 +178,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
                 SecondFactor = new SecondFactorPolicy { Enabled = true },
                 Recovery = new RecoveryPolicy { Sms = new CodeChannelPolicy { Enabled = true } },
                 Email = new EmailPolicy { FromAddress = "ne-pas-repondre@espace.example", FromName = "Espace (ne pas répondre)" },
+                Sms = new SmsPolicy { SenderId = "Espace" },
             },
         };
 

@@ -541,7 +541,7 @@ public sealed class MonEspaceSanteHelpPageTests(SesameServerFixture fixture)
 
         Assert.Equal("RECOVER_IDENTIFIER_STATUS_SMS_SENT", recovered.Field("status"));
         Assert.Equal($"+337******{member.mobile[^2..]}", (string?)recovered.Response!["masked_mobiles"]![0]);
-        var sms = await Server.WaitForMessageAsync(member.InternationalMobile, "Votre identifiant");
+        var sms = await Server.WaitForMessageAsync(member.InternationalMobile, "votre identifiant est");
         Assert.Contains(identifier, sms.Body, StringComparison.Ordinal);
     }
 

@@ -88,7 +88,8 @@ public sealed class MessageRendererTests
         var message = MessageRenderer.Render(Code(NotificationKind.RecoveryCode, CodeChannel.Sms, "482913") with { Destination = "+33612345678" }, "mnt", "Mutuelle des agents publics");
 
         Assert.Equal((string.Empty, string.Empty), (message.Subject, message.HtmlBody));
-        Assert.Equal("Votre code de sécurité à usage unique : 482913. Il est valable jusqu'au 30/11/2026 à 21:20 UTC. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.", message.Body);
+        Assert.Equal("Mutuelle des agents publics : code de sécurité à usage unique : 482913, valable jusqu'au 30/11/2026 à 21:20 UTC. Ne le communiquez à personne.", message.Body);
+        Assert.True(SmsText.IsGsm7(message.Body));
     }
 
     private static Notification Code(NotificationKind kind, CodeChannel channel, string? payload) =>

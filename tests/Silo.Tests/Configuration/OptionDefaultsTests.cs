@@ -58,6 +58,9 @@ public sealed class OptionDefaultsTests
         var smtp = notifications.Smtp;
         Assert.Equal((string.Empty, 587, Grains.Notifications.SmtpSecurity.StartTls, string.Empty, string.Empty, TimeSpan.FromSeconds(30)), (smtp.Host, smtp.Port, smtp.Security, smtp.UserName, smtp.Password, smtp.Timeout));
         Assert.Equal((string.Empty, string.Empty, "no-reply@assu2000.sesame.invalid"), (tenant.Email.FromAddress, tenant.Email.FromName, tenant.Email.FromAddressFor("assu2000")));
+        var sms = notifications.Sms;
+        Assert.Equal((string.Empty, false, TimeSpan.FromSeconds(30), 3, TimeSpan.FromSeconds(1)), (sms.ConnectionString, sms.IsConfigured, sms.Timeout, sms.MaxRetries, sms.RetryDelay));
+        Assert.Equal((string.Empty, 160), (tenant.Sms.SenderId, tenant.Sms.MaxLength));
         var rateLimit = new Frontend.Security.RateLimitOptions();
         Assert.Equal((1000.0, 2000), (rateLimit.PermitsPerSecond, rateLimit.Burst));
         Assert.True(demo.Enabled);

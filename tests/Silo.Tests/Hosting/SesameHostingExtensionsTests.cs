@@ -72,6 +72,13 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Tenants:x:Email:FromAddress", "ASSU2000 <no-reply@assu2000.fr>", "Sesame:Tenants:x:Email:FromAddress must be an e-mail address alone")]
     [InlineData("Sesame:Tenants:x:Email:FromAddress", "no-reply", "Sesame:Tenants:x:Email:FromAddress must be an e-mail address alone")]
     [InlineData("Sesame:Tenants:x:Email:FromName", "ASSU2000\r\nBcc: everyone@example.fr", "Sesame:Tenants:x:Email:FromName must be one line of text")]
+    [InlineData("Sesame:Tenants:x:Sms:SenderId", "MutuelleMNT2", "Sesame:Tenants:x:Sms:SenderId must be an alphanumeric sender id")]
+    [InlineData("Sesame:Tenants:x:Sms:SenderId", "0612345678", "Sesame:Tenants:x:Sms:SenderId must be an alphanumeric sender id")]
+    [InlineData("Sesame:Tenants:x:Sms:SenderId", "MNT-Santé", "Sesame:Tenants:x:Sms:SenderId must be an alphanumeric sender id")]
+    [InlineData("Sesame:Tenants:x:Sms:MaxLength", "60", "Sesame:Tenants:x")]
+    [InlineData("Sesame:Notifications:Sms:ConnectionString", "endpoint=http://sesame.communication.azure.com/;accesskey=a2V5", "Sesame:Notifications:Sms:ConnectionString must hold endpoint=https://")]
+    [InlineData("Sesame:Notifications:Sms:ConnectionString", "endpoint=https://sesame.communication.azure.com/", "Sesame:Notifications:Sms:ConnectionString must hold accesskey=")]
+    [InlineData("Sesame:Notifications:Sms:MaxRetries", "11", "Sesame:Notifications:Sms")]
     public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
     {
         var failures = await StartFailuresAsync(new() { [key] = value });
@@ -109,6 +116,15 @@ public sealed class SesameHostingExtensionsTests
 
         Assert.Contains("Sesame:Notifications:Smtp:Security must be StartTls or Tls with a UserName: with None the password would travel in clear.", failures);
         Assert.DoesNotContain(failures, failure => failure.Contains("client-secret-never-shown", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddSesame_SmsAccessKeyNotBase64_StopsAtStartWithoutShowingIt()
+    {
+        var failures = await StartFailuresAsync(new() { ["Sesame:Notifications:Sms:ConnectionString"] = "endpoint=https://sesame.communication.azure.com/;accesskey=never*shown" });
+
+        Assert.Contains("Sesame:Notifications:Sms:ConnectionString must hold accesskey=<the resource's access key, base64>.", failures);
+        Assert.DoesNotContain(failures, failure => failure.Contains("never*shown", StringComparison.Ordinal));
     }
 
     [Fact]
