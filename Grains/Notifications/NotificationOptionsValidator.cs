@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Sesame.Grains.Notifications;
 
-/// <summary>Checks the SMTP settings at start, naming each bad one; the password is never part of a message.</summary>
+/// <summary>Checks the SMTP and per-channel settings at start, naming each bad one; the password is never part of a message.</summary>
 internal sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
 {
     private const string Section = "Sesame:Notifications:Smtp";
@@ -16,6 +16,14 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
         if (!Validator.TryValidateObject(smtp, new ValidationContext(smtp), results, validateAllProperties: true))
         {
             failures.AddRange(results.Select(result => $"{Section}: {result.ErrorMessage}"));
+        }
+
+        foreach (var (channel, delivery) in new[] { ("Email", options.Email), ("Sms", options.Sms), ("Letter", options.Letter) })
+        {
+            if (delivery.MaxAttempts is < 1 or > 100)
+            {
+                failures.Add($"Sesame:Notifications:{channel}:MaxAttempts must be between 1 and 100.");
+            }
         }
 
         if (!Enum.IsDefined(smtp.Security))
