@@ -115,11 +115,13 @@ internal sealed partial class MemberAccountGrain
     private static UndeliveredMessage Undelivered(OutboxEntry entry, UndeliveredReason reason)
     {
         var message = entry.Message;
+        // Masking needs a few characters; a destination too short to mask is not shown at all.
         var masked = message.Channel switch
         {
-            CodeChannel.Email => Masking.Email(message.Destination),
-            CodeChannel.Sms => Masking.Mobile(message.Destination),
-            _ => string.Empty,
+            CodeChannel.Email when message.Destination.LastIndexOf('@') is > 0 and var at && at < message.Destination.Length - 1 => Masking.Email(message.Destination),
+            CodeChannel.Sms when message.Destination.Length >= 6 => Masking.Mobile(message.Destination),
+            CodeChannel.Letter => string.Empty,
+            _ => "****",
         };
         return new UndeliveredMessage(
             message.Id,
