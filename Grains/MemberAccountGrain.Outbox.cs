@@ -70,6 +70,16 @@ internal sealed partial class MemberAccountGrain
             await DeadLetters.AddAsync(deadLetters, CancellationToken.None);
         }
 
+        // A last attempt that succeeded may follow one whose dead letter was written before a crash: it is withdrawn.
+        var deliveredLast = account.State.Outbox
+            .Where(entry => delivered.Contains(entry.Message.Id) && entry.FailedDeliveries + 1 >= options.MaxAttempts(entry.Message.Channel))
+            .Select(entry => entry.Message.Id)
+            .ToList();
+        if (deliveredLast.Count > 0)
+        {
+            await DeadLetters.RemoveAsync(deliveredLast, CancellationToken.None);
+        }
+
         var given = deadLetters.Select(message => message.Id).ToHashSet(StringComparer.Ordinal);
         await StoreAsync(state =>
         {

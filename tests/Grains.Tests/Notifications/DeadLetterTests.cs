@@ -145,6 +145,34 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
+    public async Task Dispatcher_ProcessGoneAfterDeadLetterThenLastAttemptWorks_DeadLetterWithdrawn()
+    {
+        // Arrange: as above, the dead letter is written and the outbox write lost.
+        var storage = new MemoryGrainStorage();
+        var time = new ManualTimeProvider();
+        string key;
+        await using (var crashed = new GrainsTestHost(storage, time, sender: new FailingSender(int.MaxValue), notifications: options => options.Email.MaxAttempts = 1))
+        {
+            (key, _) = await StoreCodeAsync(crashed);
+            var pending = (await crashed.ReadStoredAsync(key))!.Outbox.Single();
+            await crashed.StartDispatcherAsync();
+            await Eventually.TrueAsync(async () => (await crashed.ReadStoredAsync(key))!.Outbox.Count == 0);
+            await crashed.ChangeStoredAsync(key, state => state.Outbox.Add(pending));
+            await crashed.Grains.GetGrain<IOutboxIndexGrain>(OutboxShards.For(key)).AddAsync(key, CancellationToken.None);
+        }
+
+        // Act: the next process's attempt, the last one allowed, succeeds.
+        var sender = new FailingSender(failures: 0);
+        await using var restarted = new GrainsTestHost(storage, time, sender: sender, notifications: options => options.Email.MaxAttempts = 1);
+        await restarted.StartDispatcherAsync();
+        await Eventually.TrueAsync(async () => (await restarted.ReadStoredAsync(key))!.Outbox.Count == 0);
+
+        // Assert
+        Assert.Equal(1, sender.Delivered);
+        Assert.Empty(await DeadLettersAsync(restarted));
+    }
+
+    [Fact]
     public async Task DeadLetters_Dismissed_NoLongerListed()
     {
         // Arrange
