@@ -116,6 +116,9 @@ public interface IMemberAccountGrain : IGrainWithStringKey
     /// <summary>The outbox's messages that are due for delivery, for the dispatcher.</summary>
     Task<IReadOnlyList<Notification>> GetDueNotificationsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Takes delivered messages out of the outbox and schedules failed ones for a retry.</summary>
-    Task AcknowledgeNotificationsAsync(IReadOnlyCollection<string> delivered, IReadOnlyCollection<string> failed, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes delivered messages out of the outbox and schedules failed ones for a retry; a message refused for good or
+    /// out of attempts goes to the tenant's dead letters first, then leaves the outbox.
+    /// </summary>
+    Task AcknowledgeNotificationsAsync(IReadOnlyCollection<string> delivered, IReadOnlyCollection<DeliveryFailure> failed, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Notifications;
+using Sesame.Grains.Recovery;
 
 namespace Sesame.Grains;
 
@@ -20,9 +21,13 @@ internal sealed partial class MemberAccountGrain
         var now = time.GetUtcNow();
         var outbox = account.State.Outbox;
         var before = outbox.Count;
-        if (outbox.RemoveAll(entry => entry.Message.ExpiresAt <= now) > 0)
+        var expired = outbox.Where(entry => entry.Message.ExpiresAt <= now).ToList();
+        if (expired.Count > 0)
         {
-            // A code past its end is of no use to anyone; its message is dropped rather than delivered late.
+            // A code past its end is of no use to anyone: its message is given up rather than delivered late, and the
+            // back office sees it among the undelivered.
+            await DeadLetters.AddAsync([.. expired.Select(entry => Undelivered(entry, UndeliveredReason.Expired))], CancellationToken.None);
+            outbox.RemoveAll(expired.Contains);
             await WriteWithOutboxAsync(before);
         }
         else if (before == 0)
@@ -34,7 +39,7 @@ internal sealed partial class MemberAccountGrain
         return [.. outbox.Where(entry => entry.NextAttemptAt <= now).Select(entry => entry.Message)];
     }
 
-    public async Task AcknowledgeNotificationsAsync(IReadOnlyCollection<string> delivered, IReadOnlyCollection<string> failed, CancellationToken cancellationToken)
+    public async Task AcknowledgeNotificationsAsync(IReadOnlyCollection<string> delivered, IReadOnlyCollection<DeliveryFailure> failed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivered);
         ArgumentNullException.ThrowIfNull(failed);
@@ -44,13 +49,44 @@ internal sealed partial class MemberAccountGrain
         }
 
         var options = notificationOptions.Value;
+        var now = time.GetUtcNow();
+        var failures = failed.ToDictionary(failure => failure.MessageId, StringComparer.Ordinal);
+        var deadLetters = new List<UndeliveredMessage>();
+        foreach (var entry in account.State.Outbox.Where(entry => failures.ContainsKey(entry.Message.Id)))
+        {
+            var failure = failures[entry.Message.Id];
+            var attempts = entry.FailedDeliveries + 1;
+            if (failure.Error == DeliveryError.Refused || attempts >= options.MaxAttempts(entry.Message.Channel))
+            {
+                var reason = failure.Error == DeliveryError.Refused ? UndeliveredReason.Refused : UndeliveredReason.AttemptsExhausted;
+                deadLetters.Add(Undelivered(Failed(Copy(entry), failure, now), reason));
+            }
+        }
+
+        // Dead letters are written before their messages leave the outbox: a crash in between leaves a message in both,
+        // and the next failure adds it again under the same id, which changes nothing.
+        if (deadLetters.Count > 0)
+        {
+            await DeadLetters.AddAsync(deadLetters, CancellationToken.None);
+        }
+
+        // A last attempt that succeeded may follow one whose dead letter was written before a crash: it is withdrawn.
+        var deliveredLast = account.State.Outbox
+            .Where(entry => delivered.Contains(entry.Message.Id) && entry.FailedDeliveries + 1 >= options.MaxAttempts(entry.Message.Channel))
+            .Select(entry => entry.Message.Id)
+            .ToList();
+        if (deliveredLast.Count > 0)
+        {
+            await DeadLetters.RemoveAsync(deliveredLast, CancellationToken.None);
+        }
+
+        var given = deadLetters.Select(message => message.Id).ToHashSet(StringComparer.Ordinal);
         await StoreAsync(state =>
         {
-            var now = time.GetUtcNow();
-            state.Outbox.RemoveAll(entry => delivered.Contains(entry.Message.Id));
-            foreach (var entry in state.Outbox.Where(entry => failed.Contains(entry.Message.Id)))
+            state.Outbox.RemoveAll(entry => delivered.Contains(entry.Message.Id) || given.Contains(entry.Message.Id));
+            foreach (var entry in state.Outbox.Where(entry => failures.ContainsKey(entry.Message.Id)))
             {
-                entry.FailedDeliveries++;
+                Failed(entry, failures[entry.Message.Id], now);
                 entry.NextAttemptAt = now + options.RetryDelay(entry.FailedDeliveries);
             }
 
@@ -63,6 +99,56 @@ internal sealed partial class MemberAccountGrain
         var message = new Notification(Guid.NewGuid().ToString("N"), kind, channel, destination, payload, time.GetUtcNow(), expiresAt, state.ChosenIdentifier ?? state.Identifier);
         state.Outbox.Add(new OutboxEntry { Message = message, NextAttemptAt = message.CreatedAt });
     }
+
+    private static OutboxEntry Copy(OutboxEntry entry) => new()
+    {
+        Message = entry.Message,
+        FailedDeliveries = entry.FailedDeliveries,
+        NextAttemptAt = entry.NextAttemptAt,
+        FirstAttemptAt = entry.FirstAttemptAt,
+        LastAttemptAt = entry.LastAttemptAt,
+        LastError = entry.LastError,
+        LastErrorMessage = entry.LastErrorMessage,
+    };
+
+    private static OutboxEntry Failed(OutboxEntry entry, DeliveryFailure failure, DateTimeOffset now)
+    {
+        entry.FailedDeliveries++;
+        entry.FirstAttemptAt ??= now;
+        entry.LastAttemptAt = now;
+        entry.LastError = failure.Error;
+        entry.LastErrorMessage = failure.Reason;
+        return entry;
+    }
+
+    /// <summary>What the back office may see of a message given up: never its code nor what it says.</summary>
+    private static UndeliveredMessage Undelivered(OutboxEntry entry, UndeliveredReason reason)
+    {
+        var message = entry.Message;
+        // Masking needs a few characters; a destination too short to mask is not shown at all.
+        var masked = message.Channel switch
+        {
+            CodeChannel.Email when message.Destination.LastIndexOf('@') is > 0 and var at && at < message.Destination.Length - 1 => Masking.Email(message.Destination),
+            CodeChannel.Sms when message.Destination.Length >= 6 => Masking.Mobile(message.Destination),
+            CodeChannel.Letter => string.Empty,
+            _ => "****",
+        };
+        return new UndeliveredMessage(
+            message.Id,
+            message.Identifier,
+            message.Kind,
+            message.Channel,
+            masked,
+            reason,
+            entry.FailedDeliveries,
+            message.CreatedAt,
+            entry.FirstAttemptAt,
+            entry.LastAttemptAt,
+            entry.LastError,
+            entry.LastErrorMessage ?? string.Empty);
+    }
+
+    private IDeadLetterGrain DeadLetters => GrainFactory.GetGrain<IDeadLetterGrain>(MemberAccountKey.TenantOf(GetPrimaryKeyString()));
 
     private IOutboxIndexGrain OutboxIndex => GrainFactory.GetGrain<IOutboxIndexGrain>(OutboxShards.For(GetPrimaryKeyString()));
 

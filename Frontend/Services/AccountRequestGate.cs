@@ -86,6 +86,9 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
     /// <summary>The letters of <paramref name="tenant"/> waiting to be printed.</summary>
     public ILetterQueueGrain Letters(string tenant) => grains.GetGrain<ILetterQueueGrain>(tenant);
 
+    /// <summary>The messages to members of <paramref name="tenant"/> that could not be delivered.</summary>
+    public IDeadLetterGrain DeadLetters(string tenant) => grains.GetGrain<IDeadLetterGrain>(tenant);
+
     /// <summary>Passes the edge for a call on a tenant as a whole, and returns its policy.</summary>
     public TenantPolicy OpenTenant(ServerCallContext context, string tenant) => Pass(context, tenant, checkMore: null).Policy;
 

@@ -227,6 +227,45 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
         return new MarkLettersPrintedReply { Removed = await gate.Letters(request.Tenant).RemoveAsync([.. request.LetterIds], context.CancellationToken) };
     }
 
+    public override async Task<ListUndeliveredMessagesReply> ListUndeliveredMessages(ListUndeliveredMessagesRequest request, ServerCallContext context)
+    {
+        gate.OpenTenant(context, request.Tenant);
+        var messages = await gate.DeadLetters(request.Tenant).ListAsync(context.CancellationToken);
+        return new ListUndeliveredMessagesReply
+        {
+            Messages =
+            {
+                messages.Select(message => new V1.UndeliveredMessage
+                {
+                    MessageId = message.Id,
+                    Identifier = message.Identifier,
+                    Kind = (MessageKind)(int)message.Kind,
+                    Channel = (V1.CodeChannel)(int)message.Channel,
+                    MaskedDestination = message.MaskedDestination,
+                    Reason = (V1.UndeliveredReason)(int)message.Reason,
+                    Attempts = message.Attempts,
+                    CreatedAt = Timestamp.FromDateTimeOffset(message.CreatedAt),
+                    FirstAttemptAt = message.FirstAttemptAt is { } first ? Timestamp.FromDateTimeOffset(first) : null,
+                    LastAttemptAt = message.LastAttemptAt is { } last ? Timestamp.FromDateTimeOffset(last) : null,
+                    LastError = message.LastError is { } error ? (V1.DeliveryError)(int)error : V1.DeliveryError.Unspecified,
+                    LastErrorMessage = message.LastErrorMessage,
+                }),
+            },
+        };
+    }
+
+    public override async Task<DismissUndeliveredMessagesReply> DismissUndeliveredMessages(DismissUndeliveredMessagesRequest request, ServerCallContext context)
+    {
+        gate.OpenTenant(context, request.Tenant, (violations, _) =>
+        {
+            if (request.MessageIds.Count == 0 || request.MessageIds.Any(id => id.Length is 0 or > 64))
+            {
+                violations.Add(new("message_ids", "must list the ids of the undelivered messages dealt with"));
+            }
+        });
+        return new DismissUndeliveredMessagesReply { Removed = await gate.DeadLetters(request.Tenant).RemoveAsync([.. request.MessageIds], context.CancellationToken) };
+    }
+
     public override async Task<RenderPendingLettersReply> RenderPendingLetters(RenderPendingLettersRequest request, ServerCallContext context)
     {
         var policy = gate.OpenTenant(context, request.Tenant, (violations, _) =>

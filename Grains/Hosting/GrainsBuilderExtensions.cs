@@ -30,6 +30,7 @@ public static class GrainsBuilderExtensions
         builder.AddGrain<IMemberDirectoryGrain, MemberDirectoryGrain>();
         builder.AddGrain<IOutboxIndexGrain, OutboxIndexGrain>();
         builder.AddGrain<ILetterQueueGrain, LetterQueueGrain>();
+        builder.AddGrain<IDeadLetterGrain, DeadLetterGrain>();
         builder.AddGrain<IIdentifierAliasGrain, IdentifierAliasGrain>();
         builder.AddGrain<IActivationFlowGrain, ActivationFlowGrain>();
         builder.AddGrain<ISpaceDeadlinesGrain, SpaceDeadlinesGrain>();

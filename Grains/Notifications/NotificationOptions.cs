@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Sesame.Grains.Interfaces.Recovery;
 
 namespace Sesame.Grains.Notifications;
 
@@ -20,13 +21,29 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Attempts at e-mails (<c>Sesame:Notifications:Email:MaxAttempts</c>).</summary>
+    [Required]
+    public ChannelDeliveryOptions Email { get; set; } = new();
+
+    /// <summary>Attempts at queuing letters for the back office (<c>Sesame:Notifications:Letter:MaxAttempts</c>).</summary>
+    [Required]
+    public ChannelDeliveryOptions Letter { get; set; } = new();
+
     /// <summary>The SMTP server e-mails go through; without a host they go to the <see cref="DevOutbox"/>.</summary>
     [Required]
     public SmtpOptions Smtp { get; set; } = new();
 
-    /// <summary>The Azure Communication Services resource SMS go through; without a connection string they go to the <see cref="DevOutbox"/>.</summary>
+    /// <summary>The Azure Communication Services resource SMS go through; without a connection string they go to the <see cref="DevOutbox"/>; also its attempts (<c>Sesame:Notifications:Sms:MaxAttempts</c>).</summary>
     [Required]
     public SmsOptions Sms { get; set; } = new();
+
+    /// <summary>The delivery attempts a message on <paramref name="channel"/> gets before it is dead-lettered.</summary>
+    public int MaxAttempts(CodeChannel channel) => channel switch
+    {
+        CodeChannel.Email => Email.MaxAttempts,
+        CodeChannel.Sms => Sms.MaxAttempts,
+        _ => Letter.MaxAttempts,
+    };
 
     /// <summary>The wait before attempt number <paramref name="failures"/> + 1.</summary>
     public TimeSpan RetryDelay(int failures)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Sesame.Grains.Notifications;
 
-/// <summary>Checks the SMTP and SMS settings at start, naming each bad one; the password and the access key are never part of a message.</summary>
+/// <summary>Checks the SMTP, SMS and per-channel delivery settings at start, naming each bad one; the password and the access key are never part of a message.</summary>
 internal sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
 {
     private const string Section = "Sesame:Notifications:Smtp";
@@ -17,6 +17,14 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
         if (!Validator.TryValidateObject(smtp, new ValidationContext(smtp), results, validateAllProperties: true))
         {
             failures.AddRange(results.Select(result => $"{Section}: {result.ErrorMessage}"));
+        }
+
+        foreach (var (channel, maxAttempts) in new[] { ("Email", options.Email.MaxAttempts), ("Sms", options.Sms.MaxAttempts), ("Letter", options.Letter.MaxAttempts) })
+        {
+            if (maxAttempts is < 1 or > 100)
+            {
+                failures.Add($"Sesame:Notifications:{channel}:MaxAttempts must be between 1 and 100.");
+            }
         }
 
         if (!Enum.IsDefined(smtp.Security))

@@ -13,8 +13,9 @@ namespace Sesame.Grains.Notifications;
 /// <summary>
 /// Delivers the accounts' outboxes, at least once: at once when an account signals a new message, and on a sweep of
 /// the outbox index at start and every <see cref="NotificationOptions.SweepInterval"/>. A message leaves its outbox
-/// only after its delivery succeeded; e-mails and SMS go to the <see cref="INotificationSender"/>, letters to the
-/// tenant's print queue.
+/// only after its delivery succeeded, or as a dead letter: at once when the server refused it for good, after the
+/// channel's <see cref="NotificationOptions.MaxAttempts"/>, or when its code expired. E-mails and SMS go to the
+/// <see cref="INotificationSender"/>, letters to the tenant's print queue.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IGrainFactory grains,
@@ -78,7 +79,7 @@ internal sealed partial class OutboxDispatcher(
         var tenant = MemberAccountKey.TenantOf(accountKey);
         var portal = tenants.Find(tenant)?.DisplayName is { Length: > 0 } name ? name : tenant;
         var delivered = new List<string>();
-        var failed = new List<string>();
+        var failed = new List<DeliveryFailure>();
         foreach (var notification in due)
         {
             try
@@ -98,8 +99,9 @@ internal sealed partial class OutboxDispatcher(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogDeliveryFailed(logger, notification.Channel, notification.Kind, exception.GetType().Name);
-                failed.Add(notification.Id);
+                var failure = DeliveryFailures.Describe(notification.Id, exception);
+                LogDeliveryFailed(logger, notification.Channel, notification.Kind, failure.Error, exception.GetType().Name);
+                failed.Add(failure);
             }
         }
 
@@ -110,8 +112,8 @@ internal sealed partial class OutboxDispatcher(
     private static partial void LogLetterQueued(ILogger logger, string tenant, NotificationKind kind);
 
     // The exception's message may hold the destination, so only its type is logged.
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of a {Channel} message ({Kind}) failed with {ExceptionType}; it will be tried again.")]
-    private static partial void LogDeliveryFailed(ILogger logger, CodeChannel channel, NotificationKind kind, string exceptionType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of a {Channel} message ({Kind}) failed ({Error}) with {ExceptionType}.")]
+    private static partial void LogDeliveryFailed(ILogger logger, CodeChannel channel, NotificationKind kind, DeliveryError error, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery paused by a storage failure; the next sweep tries again.")]
     private static partial void LogStorageFailure(ILogger logger, Exception exception);

@@ -26,6 +26,12 @@ public sealed class SmsOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Delivery attempts by the outbox, the first included, before an SMS that keeps failing is dead-lettered
+    /// (1 to 100, checked at start). Default: 8.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 8;
+
     /// <summary>Whether SMS go through Azure Communication Services.</summary>
     public bool IsConfigured => ConnectionString.Length > 0;
 }

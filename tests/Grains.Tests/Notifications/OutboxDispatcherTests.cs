@@ -56,7 +56,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
-    public async Task Dispatcher_CodeExpiredBeforeDelivery_MessageDropped()
+    public async Task Dispatcher_CodeExpiredBeforeDelivery_MessageLeavesTheOutbox()
     {
         // Arrange: a sender that always fails keeps the message in the outbox.
         var sender = new FlakySender(failures: int.MaxValue);

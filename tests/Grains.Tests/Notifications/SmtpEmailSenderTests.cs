@@ -84,15 +84,19 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Dispatcher_RecipientRefused_MessageKeptInTheOutboxForAnotherAttempt()
+    public async Task Dispatcher_RecipientRefused_DeadLetteredAtOnceWithTheAddressMasked()
     {
         await using var host = new GrainsTestHost(notifications: smtp.Configure);
         await host.StartDispatcherAsync();
         var address = $"{Smtp4devFixture.RefusedPrefix}.{Guid.NewGuid():N}@courriel.fr";
         var key = await StartRecoveryAsync(host, address);
 
-        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.SingleOrDefault()?.FailedDeliveries == 1);
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
 
+        var deadLetter = Assert.Single(await host.Grains.GetGrain<IDeadLetterGrain>(GrainsTestHost.Tenant).ListAsync(CancellationToken.None));
+        Assert.Equal((UndeliveredReason.Refused, 1, DeliveryError.Refused, "r****@c****.fr"), (deadLetter.Reason, deadLetter.Attempts, deadLetter.LastError!.Value, deadLetter.MaskedDestination));
+        Assert.Contains("550", deadLetter.LastErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(address, deadLetter.LastErrorMessage, StringComparison.Ordinal);
         Assert.Empty(await smtp.Server.MessagesToAsync(address));
         Assert.Empty(host.Outbox.Sent);
     }
@@ -107,7 +111,10 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
         var address = NewAddress();
         var key = await StartRecoveryAsync(host, address);
         await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.SingleOrDefault()?.FailedDeliveries == 1);
-        var id = (await host.ReadStoredAsync(key))!.Outbox.Single().Message.Id;
+        var pending = (await host.ReadStoredAsync(key))!.Outbox.Single();
+        var id = pending.Message.Id;
+        Assert.Equal(DeliveryError.Transient, pending.LastError);
+        Assert.Contains("ConnectionRefused", pending.LastErrorMessage, StringComparison.Ordinal);
 
         // Act: the server comes up; the next sweep after the retry delay tries again.
         await using var server = await Smtp4dev.StartAsync(port);

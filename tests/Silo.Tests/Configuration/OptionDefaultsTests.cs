@@ -55,6 +55,7 @@ public sealed class OptionDefaultsTests
         Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromDays(7)), (deadlines.SweepInterval, deadlines.LookBack));
         var notifications = new Grains.Notifications.NotificationOptions();
         Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(30), TimeSpan.FromHours(1)), (notifications.SweepInterval, notifications.FirstRetryDelay, notifications.MaxRetryDelay));
+        Assert.Equal((8, 8, 8), (notifications.Email.MaxAttempts, notifications.Sms.MaxAttempts, notifications.Letter.MaxAttempts));
         var smtp = notifications.Smtp;
         Assert.Equal((string.Empty, 587, Grains.Notifications.SmtpSecurity.StartTls, string.Empty, string.Empty, TimeSpan.FromSeconds(30)), (smtp.Host, smtp.Port, smtp.Security, smtp.UserName, smtp.Password, smtp.Timeout));
         Assert.Equal((string.Empty, string.Empty, "no-reply@assu2000.sesame.invalid"), (tenant.Email.FromAddress, tenant.Email.FromName, tenant.Email.FromAddressFor("assu2000")));

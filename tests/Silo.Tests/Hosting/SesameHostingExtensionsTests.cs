@@ -69,6 +69,8 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Notifications:Smtp:Timeout", "00:00:00", "Sesame:Notifications:Smtp")]
     [InlineData("Sesame:Notifications:Smtp:Host", "smtp relay.example", "Sesame:Notifications:Smtp:Host must be a host name or an IP address")]
     [InlineData("Sesame:Notifications:Smtp:UserName", "sesame", "Sesame:Notifications:Smtp:UserName and Sesame:Notifications:Smtp:Password go together")]
+    [InlineData("Sesame:Notifications:Email:MaxAttempts", "0", "Sesame:Notifications:Email:MaxAttempts must be between 1 and 100")]
+    [InlineData("Sesame:Notifications:Sms:MaxAttempts", "101", "Sesame:Notifications:Sms:MaxAttempts must be between 1 and 100")]
     [InlineData("Sesame:Tenants:x:Email:FromAddress", "ASSU2000 <no-reply@assu2000.fr>", "Sesame:Tenants:x:Email:FromAddress must be an e-mail address alone")]
     [InlineData("Sesame:Tenants:x:Email:FromAddress", "no-reply", "Sesame:Tenants:x:Email:FromAddress must be an e-mail address alone")]
     [InlineData("Sesame:Tenants:x:Email:FromName", "ASSU2000\r\nBcc: everyone@example.fr", "Sesame:Tenants:x:Email:FromName must be one line of text")]

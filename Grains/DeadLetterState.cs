@@ -1,0 +1,11 @@
+using Sesame.Grains.Interfaces.Notifications;
+using Sesame.Grains.Protection;
+
+namespace Sesame.Grains;
+
+/// <summary>The stored state of a tenant's dead letters; they hold members' identifiers, so they are stored encrypted.</summary>
+internal sealed class DeadLetterState
+{
+    [PersonalData]
+    public List<UndeliveredMessage> Messages { get; set; } = [];
+}
