@@ -1,5 +1,6 @@
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Tenants;
+using Sesame.Grains.Notifications;
 
 namespace Sesame.Frontend.Letters;
 

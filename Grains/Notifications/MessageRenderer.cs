@@ -16,7 +16,7 @@ internal static class MessageRenderer
 
     public static RenderedMessage Render(Notification notification, string tenant, string portal)
     {
-        var expiry = notification.ExpiresAt is { } expiresAt ? expiresAt.ToString("dd/MM/yyyy 'à' HH:mm 'UTC'", CultureInfo.InvariantCulture) : string.Empty;
+        var expiry = notification.ExpiresAt is { } expiresAt ? FrenchDates.InParis(expiresAt).ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture) : string.Empty;
         var code = notification.Payload;
         var notYou = "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.";
         // The SMS avoid ê, â, î, ô, û and ç, which are not in GSM-7 and would make the text UCS-2 (70 characters).

@@ -21,7 +21,7 @@ public sealed class MessageRendererTests
         {
             Assert.Contains("Bonjour,", part, StringComparison.Ordinal);
             Assert.Contains("Votre code de sécurité à usage unique : ", part, StringComparison.Ordinal);
-            Assert.Contains("Il est valable jusqu'au 30/11/2026 à 21:20 UTC.", part, StringComparison.Ordinal);
+            Assert.Contains("Il est valable jusqu'au 30/11/2026 à 22:20.", part, StringComparison.Ordinal);
             Assert.Contains("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.", part, StringComparison.Ordinal);
             Assert.Contains("Ne communiquez ce code à personne : ASSU2000 ne vous le demandera jamais.", part, StringComparison.Ordinal);
             Assert.Contains("Ce message vous est envoyé automatiquement", part, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class MessageRendererTests
         var message = MessageRenderer.Render(Code(NotificationKind.RecoveryCode, CodeChannel.Sms, "482913") with { Destination = "+33612345678" }, "mnt", "Mutuelle des agents publics");
 
         Assert.Equal((string.Empty, string.Empty), (message.Subject, message.HtmlBody));
-        Assert.Equal("Mutuelle des agents publics : code de sécurité à usage unique : 482913, valable jusqu'au 30/11/2026 à 21:20 UTC. Ne le communiquez à personne.", message.Body);
+        Assert.Equal("Mutuelle des agents publics : code de sécurité à usage unique : 482913, valable jusqu'au 30/11/2026 à 22:20. Ne le communiquez à personne.", message.Body);
         Assert.True(SmsText.IsGsm7(message.Body));
     }
 

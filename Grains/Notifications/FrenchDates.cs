@@ -1,7 +1,7 @@
-namespace Sesame.Frontend.Letters;
+namespace Sesame.Grains.Notifications;
 
 /// <summary>Dates as a French letter writes them ("Le 1er décembre 2026"), in metropolitan France's time.</summary>
-internal static class FrenchDates
+public static class FrenchDates
 {
     private static readonly string[] Months =
     [
@@ -13,7 +13,7 @@ internal static class FrenchDates
     /// 01:00 UTC) is computed rather than read from tzdata, which a slim Debian image lacks, and the host runs
     /// invariant-globalized.
     /// </summary>
-    private static DateTimeOffset InParis(DateTimeOffset instant)
+    public static DateTimeOffset InParis(DateTimeOffset instant)
     {
         var utc = instant.ToUniversalTime();
         var summerStarts = LastSundayOf(utc.Year, 3);

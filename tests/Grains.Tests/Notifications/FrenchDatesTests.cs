@@ -1,6 +1,6 @@
-using Sesame.Frontend.Letters;
+using Sesame.Grains.Notifications;
 
-namespace Sesame.Frontend.Tests.Letters;
+namespace Sesame.Grains.Tests.Notifications;
 
 public sealed class FrenchDatesTests
 {
