@@ -59,7 +59,7 @@ internal sealed partial class MemberAccountGrain
             if (failure.Error == DeliveryError.Refused || attempts >= options.MaxAttempts(entry.Message.Channel))
             {
                 var reason = failure.Error == DeliveryError.Refused ? UndeliveredReason.Refused : UndeliveredReason.AttemptsExhausted;
-                deadLetters.Add(Undelivered(Failed(Copy(entry), failure, now), reason));
+                deadLetters.Add(Undelivered(Failed(entry with { }, failure, now), reason));
             }
         }
 
@@ -99,17 +99,6 @@ internal sealed partial class MemberAccountGrain
         var message = new Notification(Guid.NewGuid().ToString("N"), kind, channel, destination, payload, time.GetUtcNow(), expiresAt, state.ChosenIdentifier ?? state.Identifier);
         state.Outbox.Add(new OutboxEntry { Message = message, NextAttemptAt = message.CreatedAt });
     }
-
-    private static OutboxEntry Copy(OutboxEntry entry) => new()
-    {
-        Message = entry.Message,
-        FailedDeliveries = entry.FailedDeliveries,
-        NextAttemptAt = entry.NextAttemptAt,
-        FirstAttemptAt = entry.FirstAttemptAt,
-        LastAttemptAt = entry.LastAttemptAt,
-        LastError = entry.LastError,
-        LastErrorMessage = entry.LastErrorMessage,
-    };
 
     private static OutboxEntry Failed(OutboxEntry entry, DeliveryFailure failure, DateTimeOffset now)
     {

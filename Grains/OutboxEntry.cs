@@ -3,7 +3,7 @@ using Sesame.Grains.Interfaces.Notifications;
 namespace Sesame.Grains;
 
 /// <summary>A message in an account's outbox, with its delivery attempts.</summary>
-internal sealed class OutboxEntry
+internal sealed record OutboxEntry
 {
     public required Notification Message { get; set; }
 

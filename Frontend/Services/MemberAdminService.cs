@@ -219,7 +219,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
     {
         gate.OpenTenant(context, request.Tenant, (violations, _) =>
         {
-            if (request.LetterIds.Count == 0 || request.LetterIds.Any(id => id.Length is 0 or > 64))
+            if (request.LetterIds.Count == 0 || !RequestRules.AreIds(request.LetterIds))
             {
                 violations.Add(new("letter_ids", "must list the ids of the letters printed"));
             }
@@ -258,7 +258,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
     {
         gate.OpenTenant(context, request.Tenant, (violations, _) =>
         {
-            if (request.MessageIds.Count == 0 || request.MessageIds.Any(id => id.Length is 0 or > 64))
+            if (request.MessageIds.Count == 0 || !RequestRules.AreIds(request.MessageIds))
             {
                 violations.Add(new("message_ids", "must list the ids of the undelivered messages dealt with"));
             }
@@ -270,7 +270,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
     {
         var policy = gate.OpenTenant(context, request.Tenant, (violations, _) =>
         {
-            if (request.LetterIds.Count > MaxLettersPerDocument || request.LetterIds.Any(id => id.Length is 0 or > 64))
+            if (request.LetterIds.Count > MaxLettersPerDocument || !RequestRules.AreIds(request.LetterIds))
             {
                 violations.Add(new("letter_ids", $"must list at most {MaxLettersPerDocument} letter ids, or none for every pending letter"));
             }

@@ -328,5 +328,8 @@ internal static class RequestRules
     public static TenantPolicy RequireTenant(ITenantPolicies tenants, string tenant) =>
         tenants.Find(tenant) ?? throw TenantNotFound(tenant);
 
+    /// <summary>Whether every id is 1 to 64 characters long, as the ids Sésame hands out (letters, messages) are.</summary>
+    public static bool AreIds(IEnumerable<string> ids) => ids.All(id => id.Length is > 0 and <= 64);
+
     public static RpcException TenantNotFound(string tenant) => RpcErrors.Status(StatusCode.NotFound, $"Tenant '{tenant}' is not configured.");
 }

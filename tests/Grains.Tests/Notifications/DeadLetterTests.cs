@@ -121,17 +121,7 @@ public sealed class DeadLetterTests
         // Arrange: a process dead-letters a message; its outbox write is then undone, as a crash before it would leave it.
         var storage = new MemoryGrainStorage();
         var time = new ManualTimeProvider();
-        string key;
-        await using (var crashed = new GrainsTestHost(storage, time, sender: new FailingSender(int.MaxValue), notifications: options => options.Email.MaxAttempts = 1))
-        {
-            (key, _) = await StoreCodeAsync(crashed);
-            var pending = (await crashed.ReadStoredAsync(key))!.Outbox.Single();
-            await crashed.StartDispatcherAsync();
-            await Eventually.TrueAsync(async () => (await crashed.ReadStoredAsync(key))!.Outbox.Count == 0);
-            Assert.Single(await DeadLettersAsync(crashed));
-            await crashed.ChangeStoredAsync(key, state => state.Outbox.Add(pending));
-            await crashed.Grains.GetGrain<IOutboxIndexGrain>(OutboxShards.For(key)).AddAsync(key, CancellationToken.None);
-        }
+        var key = await DeadLetterThenLoseTheOutboxWriteAsync(storage, time);
 
         // Act: the next process finds the message still in the outbox and fails it again.
         var sender = new FailingSender(int.MaxValue);
@@ -150,16 +140,7 @@ public sealed class DeadLetterTests
         // Arrange: as above, the dead letter is written and the outbox write lost.
         var storage = new MemoryGrainStorage();
         var time = new ManualTimeProvider();
-        string key;
-        await using (var crashed = new GrainsTestHost(storage, time, sender: new FailingSender(int.MaxValue), notifications: options => options.Email.MaxAttempts = 1))
-        {
-            (key, _) = await StoreCodeAsync(crashed);
-            var pending = (await crashed.ReadStoredAsync(key))!.Outbox.Single();
-            await crashed.StartDispatcherAsync();
-            await Eventually.TrueAsync(async () => (await crashed.ReadStoredAsync(key))!.Outbox.Count == 0);
-            await crashed.ChangeStoredAsync(key, state => state.Outbox.Add(pending));
-            await crashed.Grains.GetGrain<IOutboxIndexGrain>(OutboxShards.For(key)).AddAsync(key, CancellationToken.None);
-        }
+        var key = await DeadLetterThenLoseTheOutboxWriteAsync(storage, time);
 
         // Act: the next process's attempt, the last one allowed, succeeds.
         var sender = new FailingSender(failures: 0);
@@ -206,6 +187,23 @@ public sealed class DeadLetterTests
         // Assert
         Assert.False(host.StoredTextContains(GrainsTestHost.IdentifierOf(key)));
         Assert.False(host.StoredTextContains(MaskedEmail));
+    }
+
+    /// <summary>
+    /// One process dead-letters a stored code's message (one attempt allowed), then its outbox write is undone, as a
+    /// crash between the two writes would leave it; returns the account's key.
+    /// </summary>
+    private static async Task<string> DeadLetterThenLoseTheOutboxWriteAsync(MemoryGrainStorage storage, ManualTimeProvider time)
+    {
+        await using var crashed = new GrainsTestHost(storage, time, sender: new FailingSender(int.MaxValue), notifications: options => options.Email.MaxAttempts = 1);
+        var (key, _) = await StoreCodeAsync(crashed);
+        var pending = (await crashed.ReadStoredAsync(key))!.Outbox.Single();
+        await crashed.StartDispatcherAsync();
+        await Eventually.TrueAsync(async () => (await crashed.ReadStoredAsync(key))!.Outbox.Count == 0);
+        Assert.Single(await DeadLettersAsync(crashed));
+        await crashed.ChangeStoredAsync(key, state => state.Outbox.Add(pending));
+        await crashed.Grains.GetGrain<IOutboxIndexGrain>(OutboxShards.For(key)).AddAsync(key, CancellationToken.None);
+        return key;
     }
 
     private static Task<IReadOnlyList<UndeliveredMessage>> DeadLettersAsync(GrainsTestHost host) =>
