@@ -7,4 +7,5 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="Channel">By e-mail or SMS.</param>
 /// <param name="MaskedDestination">Where the code went, masked.</param>
 /// <param name="ExpiresAt">When the code stops working.</param>
-public sealed record AccessCodeSent(string FlowId, CodeChannel Channel, string MaskedDestination, DateTimeOffset ExpiresAt);
+[GenerateSerializer, Immutable, Alias("sesame.AccessCodeSent")]
+public sealed record AccessCodeSent([Id(0)] string FlowId, [Id(1)] CodeChannel Channel, [Id(2)] string MaskedDestination, [Id(3)] DateTimeOffset ExpiresAt);

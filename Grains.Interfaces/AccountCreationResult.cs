@@ -1,7 +1,8 @@
 namespace Sesame.Grains.Interfaces;
 
 /// <summary>The outcome of <see cref="IMemberAccountGrain.CreateAsync"/>; <see cref="Violations"/> says why a secret was refused.</summary>
-public sealed record AccountCreationResult(AccountCreationStatus Status, IReadOnlyList<SecretViolation> Violations)
+[GenerateSerializer, Immutable, Alias("sesame.AccountCreationResult")]
+public sealed record AccountCreationResult([Id(0)] AccountCreationStatus Status, [Id(1)] IReadOnlyList<SecretViolation> Violations)
 {
     public static AccountCreationResult Created { get; } = new(AccountCreationStatus.Created, []);
 

@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces;
 
 /// <summary>What an audit trail entry records. Stable codes; never the secret, the code, the NIR or the IBAN.</summary>
+[GenerateSerializer, Alias("sesame.AuditEvent")]
 public enum AuditEvent
 {
     AccountCreated = 1,

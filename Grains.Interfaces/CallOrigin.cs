@@ -4,4 +4,5 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="Caller">The id of the portal or back-office credential.</param>
 /// <param name="ClientIp">The member's IP address, normalised; null when the portal did not send it.</param>
 /// <param name="UserAgent">The member's user agent; null when the portal did not send it.</param>
-public sealed record CallOrigin(string Caller, string? ClientIp, string? UserAgent);
+[GenerateSerializer, Immutable, Alias("sesame.CallOrigin")]
+public sealed record CallOrigin([Id(0)] string Caller, [Id(1)] string? ClientIp, [Id(2)] string? UserAgent);

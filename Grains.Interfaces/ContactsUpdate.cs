@@ -5,4 +5,5 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="Mobile">The new mobile number, empty to remove it, null to keep it.</param>
 /// <param name="PostalAddress">The new address lines, or null to keep them.</param>
 /// <param name="PostalCode">The new postal code, or null to keep it.</param>
-public sealed record ContactsUpdate(string? Email, string? Mobile, IReadOnlyList<string>? PostalAddress, string? PostalCode);
+[GenerateSerializer, Immutable, Alias("sesame.ContactsUpdate")]
+public sealed record ContactsUpdate([Id(0)] string? Email, [Id(1)] string? Mobile, [Id(2)] IReadOnlyList<string>? PostalAddress, [Id(3)] string? PostalCode);

@@ -1,7 +1,6 @@
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
-using Sesame.Runtime;
 
 namespace Sesame.Grains.Interfaces;
 
@@ -10,9 +9,11 @@ namespace Sesame.Grains.Interfaces;
 /// the secret's hash and the attempt counters, and decides every sign-in. A key with no account behaves like an
 /// account with an unknown secret, so replies never tell whether an identifier exists.
 /// </summary>
+[Alias("sesame.IMemberAccountGrain")]
 public interface IMemberAccountGrain : IGrainWithStringKey
 {
     /// <summary>Creates the account with its first PIN or password.</summary>
+    [Alias("CreateAsync")]
     Task<AccountCreationResult> CreateAsync(NewMemberAccount account, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>
@@ -20,27 +21,34 @@ public interface IMemberAccountGrain : IGrainWithStringKey
     /// asks for a second factor, a right password sends a one-time access code, by <paramref name="accessCodeChannel"/>
     /// when the member has one, instead of opening a session.
     /// </summary>
+    [Alias("LoginAsync")]
     Task<LoginResult> LoginAsync(string secret, CodeChannel? accessCodeChannel, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>
     /// The second step of a sign-in: the access code sent for <paramref name="flowId"/>. Wrong codes are counted on the
     /// account and lock it like wrong passwords, on a counter of their own; the right one opens the session.
     /// </summary>
+    [Alias("VerifyAccessCodeAsync")]
     Task<LoginResult> VerifyAccessCodeAsync(string flowId, string code, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Ends every session of the account (sign out everywhere); the number ended, or null if there is no account.</summary>
+    [Alias("EndSessionsAsync")]
     Task<int?> EndSessionsAsync(CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Ends a lockout or a required recovery, for a back office; false if there is no account.</summary>
+    [Alias("UnlockAsync")]
     Task<bool> UnlockAsync(CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>The account's most recent audit entries, oldest first; null if there is no account.</summary>
+    [Alias("GetAuditTrailAsync")]
     Task<IReadOnlyList<AuditEntry>?> GetAuditTrailAsync(CancellationToken cancellationToken);
 
     /// <summary>Records that the member signed out of one session, and forgets that session.</summary>
+    [Alias("RecordLogoutAsync")]
     Task RecordLogoutAsync(string sessionKey, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Records the member's acceptance of the terms of use in <paramref name="version"/>; false if there is no account.</summary>
+    [Alias("AcceptTermsAsync")]
     Task<bool> AcceptTermsAsync(string version, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>
@@ -48,77 +56,97 @@ public interface IMemberAccountGrain : IGrainWithStringKey
     /// <paramref name="preferred"/> asks for it and the tenant allows it, otherwise by letter. Within the channel's
     /// resend cooldown nothing new is sent and the code already sent moves to this flow.
     /// </summary>
+    [Alias("StartRecoveryAsync")]
     Task<RecoveryStart> StartRecoveryAsync(CodeChannel? preferred, string flowId, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>
     /// Checks a one-time code entered in <paramref name="flowId"/>: a code by e-mail or SMS only in the flow that asked
     /// for it, a code by letter in any flow. Tries are counted per code and on the account's budget.
     /// </summary>
+    [Alias("VerifyCodeAsync")]
     Task<CodeVerification> VerifyCodeAsync(string flowId, string code, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sets the new secret allowed by a verified code: the lockout schedule starts over, every session ends and the
     /// member is notified.
     /// </summary>
+    [Alias("ResetSecretAsync")]
     Task<SecretResetResult> ResetSecretAsync(string resetToken, string newSecret, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Queues a letter with a one-time security code (first connection, or a reset by the back office).</summary>
+    [Alias("IssueSecurityCodeAsync")]
     Task<SecurityCodeIssue> IssueSecurityCodeAsync(CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Changes the member's contacts and notifies the old ones; false if there is no account.</summary>
+    [Alias("UpdateContactsAsync")]
     Task<bool> UpdateContactsAsync(ContactsUpdate update, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Whether the account is the member with this NIR digest, birth date and postal code; null if not.</summary>
+    [Alias("MatchIdentityAsync")]
     Task<IdentityMatch?> MatchIdentityAsync(string nirDigest, DateOnly birthDate, string postalCode, CancellationToken cancellationToken);
 
     /// <summary>Sends the member their identifier by the channel of <see cref="MatchIdentityAsync"/>; false if there is none.</summary>
+    [Alias("SendIdentifierAsync")]
     Task<bool> SendIdentifierAsync(CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Whether <paramref name="ibanTail"/> is the end of the member's IBAN (a salted hash is compared).</summary>
+    [Alias("CheckIbanTailAsync")]
     Task<bool> CheckIbanTailAsync(string ibanTail, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sends a provisional code to activate the member's space, by e-mail or else by letter; the first one starts the
     /// deadline after which the space is created unless the member opposes.
     /// </summary>
+    [Alias("IssueProvisionalCodeAsync")]
     Task<ProvisionalCodeIssue> IssueProvisionalCodeAsync(CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Creates the space if its deadline has passed without a decision; true once the space no longer waits for it.</summary>
+    [Alias("ApplySpaceDeadlineAsync")]
     Task<bool> ApplySpaceDeadlineAsync(CancellationToken cancellationToken);
 
     /// <summary>"Je m'identifie": starts activation <paramref name="activationId"/> if the provisional code is right; tries are counted.</summary>
+    [Alias("StartActivationAsync")]
     Task<ActivationResult> StartActivationAsync(string provisionalCode, string activationId, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>"Ma carte Vitale": checks the card's kind and serial number against the member's.</summary>
+    [Alias("CheckVitaleCardAsync")]
     Task<ActivationResult> CheckVitaleCardAsync(string activationId, VitaleCard card, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>
     /// "Je prends ma décision": opposing ends the activation; activating records the accepted terms and data
     /// protection policy, with their versions, and tells the contacts on file, masked.
     /// </summary>
+    [Alias("DecideAsync")]
     Task<ActivationResult> DecideAsync(string activationId, ActivationDecision decision, string termsVersion, string privacyPolicyVersion, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>"Modifier l'adresse e-mail" or "le numéro de mobile": sends a code to the new contact, which changes once the code comes back.</summary>
+    [Alias("ChangeContactAsync")]
     Task<ActivationResult> ChangeContactAsync(string activationId, CodeChannel channel, string newContact, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>The code sent to a new contact: right, the contact changes and the old one is told.</summary>
+    [Alias("VerifyContactAsync")]
     Task<ActivationResult> VerifyContactAsync(string activationId, string code, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>"Continuer" on the contacts: the contacts on file are confirmed; a change whose code did not come back is dropped.</summary>
+    [Alias("ConfirmContactsAsync")]
     Task<ActivationResult> ConfirmContactsAsync(string activationId, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>"Je choisis mon identifiant et mon mot de passe": the last step; the space becomes active.</summary>
+    [Alias("ChooseCredentialsAsync")]
     Task<ActivationResult> ChooseCredentialsAsync(string activationId, string identifier, string password, CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>"Clôturer votre espace": ends every session and takes the password away; false unless the space is active.</summary>
+    [Alias("CloseSpaceAsync")]
     Task<bool> CloseSpaceAsync(CallOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>The outbox's messages that are due for delivery, for the dispatcher.</summary>
+    [Alias("GetDueNotificationsAsync")]
     Task<IReadOnlyList<Notification>> GetDueNotificationsAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Takes delivered messages out of the outbox and schedules failed ones for a retry; a message refused for good or
     /// out of attempts goes to the tenant's dead letters first, then leaves the outbox.
     /// </summary>
+    [Alias("AcknowledgeNotificationsAsync")]
     Task AcknowledgeNotificationsAsync(IReadOnlyCollection<string> delivered, IReadOnlyCollection<DeliveryFailure> failed, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 namespace Sesame.Grains.Interfaces;
 
 /// <summary>A keypad just shuffled: the digit shown at each of ten positions, and when it stops being accepted.</summary>
-public sealed record IssuedKeypad(IReadOnlyList<int> Digits, DateTimeOffset ExpiresAt);
+[GenerateSerializer, Immutable, Alias("sesame.IssuedKeypad")]
+public sealed record IssuedKeypad([Id(0)] IReadOnlyList<int> Digits, [Id(1)] DateTimeOffset ExpiresAt);

@@ -8,7 +8,8 @@ namespace Sesame.Grains.Interfaces;
 /// <param name="RenewalAdvised">On success: the secret is older than the tenant advises.</param>
 /// <param name="TermsVersionToAccept">On success: the tenant's terms version the member has not accepted yet, if any.</param>
 /// <param name="AccessCode">With <see cref="LoginStatus.AccessCodeSent"/>: the code's sign-in id and where it went.</param>
-public sealed record LoginResult(LoginStatus Status, int? RemainingAttempts = null, TimeSpan? RetryAfter = null, NewSession? Session = null, bool RenewalAdvised = false, string? TermsVersionToAccept = null, AccessCodeSent? AccessCode = null)
+[GenerateSerializer, Immutable, Alias("sesame.LoginResult")]
+public sealed record LoginResult([Id(0)] LoginStatus Status, [Id(1)] int? RemainingAttempts = null, [Id(2)] TimeSpan? RetryAfter = null, [Id(3)] NewSession? Session = null, [Id(4)] bool RenewalAdvised = false, [Id(5)] string? TermsVersionToAccept = null, [Id(6)] AccessCodeSent? AccessCode = null)
 {
     public static LoginResult AccessCodeExpired { get; } = new(LoginStatus.AccessCodeExpired);
 

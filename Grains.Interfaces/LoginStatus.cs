@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces;
 
 /// <summary>Stable codes for the outcome of a sign-in attempt.</summary>
+[GenerateSerializer, Alias("sesame.LoginStatus")]
 public enum LoginStatus
 {
     /// <summary>The secret matched.</summary>

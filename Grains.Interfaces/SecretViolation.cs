@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces;
 
 /// <summary>Why a PIN or password is refused. Stable codes: portals show their own wording for each.</summary>
+[GenerateSerializer, Alias("sesame.SecretViolation")]
 public enum SecretViolation
 {
     None = 0,

@@ -1,5 +1,4 @@
 using Sesame.Grains.Interfaces;
-using Sesame.Runtime;
 
 namespace Sesame.Grains;
 

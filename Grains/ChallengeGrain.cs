@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Sesame.Grains.Interfaces;
-using Sesame.Runtime;
 
 namespace Sesame.Grains;
 

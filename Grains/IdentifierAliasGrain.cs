@@ -1,6 +1,5 @@
 using Sesame.Grains.Interfaces;
-using Sesame.Runtime;
-using Sesame.Runtime.Storage;
+using Orleans.Storage;
 
 namespace Sesame.Grains;
 

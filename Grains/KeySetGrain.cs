@@ -1,4 +1,3 @@
-using Sesame.Runtime;
 
 namespace Sesame.Grains;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Sesame.Grains.Interfaces;
-using Sesame.Runtime;
 
 namespace Sesame.Grains;
 

@@ -37,7 +37,7 @@ internal sealed partial class MemberAccountGrain
         if (account.State.Space is null)
         {
             // Listed before its deadline is stored: a crash in between leaves an entry the sweep drops, never a space it misses.
-            await SpaceDeadlines.For(GrainFactory, time.GetUtcNow() + policy.ProvisionalCodeLifetime).AddAsync(GetPrimaryKeyString(), CancellationToken.None);
+            await SpaceDeadlines.For(GrainFactory, time.GetUtcNow() + policy.ProvisionalCodeLifetime).AddAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         }
 
         return await StoreAsync(state =>
@@ -124,7 +124,7 @@ internal sealed partial class MemberAccountGrain
         });
         if (result.Outcome == ActivationOutcome.Done)
         {
-            await GrainFactory.GetGrain<IActivationFlowGrain>(TokenKey.For(Tenant, activationId)).StartAsync(GetPrimaryKeyString(), result.ExpiresAt!.Value, CancellationToken.None);
+            await GrainFactory.GetGrain<IActivationFlowGrain>(TokenKey.For(Tenant, activationId)).StartAsync(this.GetPrimaryKeyString(), result.ExpiresAt!.Value, CancellationToken.None);
         }
 
         return result;
@@ -410,7 +410,7 @@ internal sealed partial class MemberAccountGrain
             }
         }
 
-        if (await GrainFactory.GetGrain<IIdentifierAliasGrain>(keys.Alias(Tenant, identifier)).ClaimAsync(GetPrimaryKeyString(), CancellationToken.None))
+        if (await GrainFactory.GetGrain<IIdentifierAliasGrain>(keys.Alias(Tenant, identifier)).ClaimAsync(this.GetPrimaryKeyString(), CancellationToken.None))
         {
             return null;
         }

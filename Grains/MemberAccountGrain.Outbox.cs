@@ -33,7 +33,7 @@ internal sealed partial class MemberAccountGrain
         else if (before == 0)
         {
             // Listed with nothing to send: a crash came between emptying the outbox and unlisting it.
-            await OutboxIndex.RemoveAsync(GetPrimaryKeyString(), CancellationToken.None);
+            await OutboxIndex.RemoveAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         }
 
         return [.. outbox.Where(entry => entry.NextAttemptAt <= now).Select(entry => entry.Message)];
@@ -137,9 +137,9 @@ internal sealed partial class MemberAccountGrain
             entry.LastErrorMessage ?? string.Empty);
     }
 
-    private IDeadLetterGrain DeadLetters => GrainFactory.GetGrain<IDeadLetterGrain>(MemberAccountKey.TenantOf(GetPrimaryKeyString()));
+    private IDeadLetterGrain DeadLetters => GrainFactory.GetGrain<IDeadLetterGrain>(MemberAccountKey.TenantOf(this.GetPrimaryKeyString()));
 
-    private IOutboxIndexGrain OutboxIndex => GrainFactory.GetGrain<IOutboxIndexGrain>(OutboxShards.For(GetPrimaryKeyString()));
+    private IOutboxIndexGrain OutboxIndex => GrainFactory.GetGrain<IOutboxIndexGrain>(OutboxShards.For(this.GetPrimaryKeyString()));
 
     /// <summary>
     /// Writes the state, given the outbox's size before the change. With new messages, the account is listed in the
@@ -151,17 +151,17 @@ internal sealed partial class MemberAccountGrain
         var outboxAfter = account.State.Outbox.Count;
         if (outboxAfter > outboxBefore)
         {
-            await OutboxIndex.AddAsync(GetPrimaryKeyString(), CancellationToken.None);
+            await OutboxIndex.AddAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         }
 
         await account.WriteStateAsync(CancellationToken.None);
         if (outboxAfter > outboxBefore)
         {
-            outboxSignal.Notify(GetPrimaryKeyString());
+            outboxSignal.Notify(this.GetPrimaryKeyString());
         }
         else if (outboxBefore > 0 && outboxAfter == 0)
         {
-            await OutboxIndex.RemoveAsync(GetPrimaryKeyString(), CancellationToken.None);
+            await OutboxIndex.RemoveAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         }
     }
 }

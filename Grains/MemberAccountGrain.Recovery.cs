@@ -119,7 +119,7 @@ internal sealed partial class MemberAccountGrain
             return true;
         });
         ScheduleLockoutEnd();
-        LogSecretChanged(logger, GrainId);
+        LogSecretChanged(logger, this.GetGrainId());
         return SecretResetResult.Changed;
     }
 
@@ -251,7 +251,7 @@ internal sealed partial class MemberAccountGrain
     private bool CodeMatches(PendingCodeState pending, string purpose, string code) => digest.Matches(pending.Seal, purpose, BoundToAccount(OneTimeCode.Normalize(code)));
 
     /// <summary>What a seal is made of: the value with this account's key, so a seal copied to another account matches nothing there.</summary>
-    private string BoundToAccount(string value) => $"{GetPrimaryKeyString()}\0{value}";
+    private string BoundToAccount(string value) => $"{this.GetPrimaryKeyString()}\0{value}";
 
     /// <summary>A space that is not active (pending, opposed, created, closed) has no secret to recover: it is activated instead.</summary>
     private static bool IsInactiveSpace(MemberAccountState state) => state.Space is { } space && space != SpaceStatus.Active;

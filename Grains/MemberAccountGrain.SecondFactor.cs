@@ -46,7 +46,7 @@ internal sealed partial class MemberAccountGrain
             return (Succeed(state, policy, origin), ListNewSession(policy));
         });
         ScheduleLockoutEnd();
-        LogLoginDecided(logger, GrainId, result.Status);
+        LogLoginDecided(logger, this.GetGrainId(), result.Status);
         return await StartSessionAsync(result, sessionToken, policy);
     }
 

@@ -6,8 +6,7 @@ using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Secrets;
-using Sesame.Runtime;
-using Sesame.Runtime.Storage;
+using Orleans.Storage;
 
 namespace Sesame.Grains;
 
@@ -52,9 +51,9 @@ internal sealed partial class MemberAccountGrain(
             return AccountCreationResult.AlreadyExists;
         }
 
-        if (keys.Account(Tenant, newAccount.Identifier) != GetPrimaryKeyString())
+        if (keys.Account(Tenant, newAccount.Identifier) != this.GetPrimaryKeyString())
         {
-            throw new ArgumentException($"The identifier given does not lead to account {GrainId}.", nameof(newAccount));
+            throw new ArgumentException($"The identifier given does not lead to account {this.GetGrainId()}.", nameof(newAccount));
         }
 
         var violations = newAccount.Secret is null ? [] : SecretRules.Check(policy.Secret, newAccount.Secret, newAccount.BirthDate);
@@ -84,7 +83,7 @@ internal sealed partial class MemberAccountGrain(
         if (account.State.NirDigest is { } nirDigest)
         {
             // Listed before it exists: a crash in between leaves a directory entry to nothing, never a member no lookup finds.
-            await GrainFactory.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(Tenant, nirDigest)).AddAsync(GetPrimaryKeyString(), CancellationToken.None);
+            await GrainFactory.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(Tenant, nirDigest)).AddAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         }
 
         try
@@ -97,7 +96,7 @@ internal sealed partial class MemberAccountGrain(
             return AccountCreationResult.AlreadyExists;
         }
 
-        LogAccountCreated(logger, GrainId);
+        LogAccountCreated(logger, this.GetGrainId());
         return AccountCreationResult.Created;
     }
 
@@ -112,7 +111,7 @@ internal sealed partial class MemberAccountGrain(
 
         if (!account.RecordExists)
         {
-            var unknown = unknownAccounts.For(GetPrimaryKeyString());
+            var unknown = unknownAccounts.For(this.GetPrimaryKeyString());
             return CheckSecret(unknown, policy, () => hasher.VerifyDummy(secret), secret)?.Result ?? throw new InvalidOperationException("A dummy verification succeeded.");
         }
 
@@ -131,7 +130,7 @@ internal sealed partial class MemberAccountGrain(
                 : (Succeed(state, policy, origin), ListNewSession(policy));
         });
         ScheduleLockoutEnd();
-        LogLoginDecided(logger, GrainId, result.Status);
+        LogLoginDecided(logger, this.GetGrainId(), result.Status);
         return await StartSessionAsync(result, sessionToken, policy);
     }
 
@@ -317,7 +316,7 @@ internal sealed partial class MemberAccountGrain(
         }
 
         var session = GrainFactory.GetGrain<ISessionGrain>(TokenKey.For(Tenant, sessionToken));
-        var expiresAt = await session.StartAsync(GetPrimaryKeyString(), SignInIdentifier, policy.Sessions, CancellationToken.None);
+        var expiresAt = await session.StartAsync(this.GetPrimaryKeyString(), SignInIdentifier, policy.Sessions, CancellationToken.None);
         return result with { Session = new NewSession(sessionToken, expiresAt) };
     }
 
@@ -363,7 +362,7 @@ internal sealed partial class MemberAccountGrain(
         if (EarliestLockoutEnd(account.State) is { } lockedUntil)
         {
             var due = lockedUntil - time.GetUtcNow();
-            lockoutTimer = RegisterGrainTimer(EndLockoutAsync, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            lockoutTimer = this.RegisterGrainTimer(EndLockoutAsync, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -381,7 +380,7 @@ internal sealed partial class MemberAccountGrain(
         RemainingLockout(account.State.AccessCodeAttempts);
         await account.WriteStateAsync(cancellationToken);
         ScheduleLockoutEnd();
-        LogLockoutEnded(logger, GrainId);
+        LogLockoutEnded(logger, this.GetGrainId());
     }
 
     private static DateTimeOffset? EarliestLockoutEnd(MemberAccountState state) =>
@@ -391,14 +390,14 @@ internal sealed partial class MemberAccountGrain(
             (var password, var accessCode) => password ?? accessCode,
         };
 
-    private string Tenant => MemberAccountKey.TenantOf(GetPrimaryKeyString());
+    private string Tenant => MemberAccountKey.TenantOf(this.GetPrimaryKeyString());
 
     /// <summary>What the member signs in with: the chosen identifier where the tenant has them, else the account's.</summary>
     private string SignInIdentifier => account.State.ChosenIdentifier ?? account.State.Identifier;
 
     private TenantPolicy? FindPolicy() => tenants.Find(Tenant);
 
-    private TenantPolicy RequirePolicy() => FindPolicy() ?? throw new InvalidOperationException($"Tenant of {GrainId} is not configured; the edge checks it first.");
+    private TenantPolicy RequirePolicy() => FindPolicy() ?? throw new InvalidOperationException($"Tenant of {this.GetGrainId()} is not configured; the edge checks it first.");
 
     private string NirDigest(string nir) => digest.LookupKey(Nir.LookupPurpose, nir);
 

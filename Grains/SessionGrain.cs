@@ -1,6 +1,5 @@
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Runtime;
 
 namespace Sesame.Grains;
 

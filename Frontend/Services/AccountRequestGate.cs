@@ -5,7 +5,6 @@ using Sesame.Frontend.Validation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Runtime;
 
 namespace Sesame.Frontend.Services;
 

@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Activation;
 
 /// <summary>"Je prends ma décision".</summary>
+[GenerateSerializer, Alias("sesame.ActivationDecision")]
 public enum ActivationDecision
 {
     /// <summary>"J'active Mon espace santé".</summary>

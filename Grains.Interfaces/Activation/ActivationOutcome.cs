@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Activation;
 
 /// <summary>Stable codes for the outcome of an activation step.</summary>
+[GenerateSerializer, Alias("sesame.ActivationOutcome")]
 public enum ActivationOutcome
 {
     /// <summary>The step is done.</summary>

@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Activation;
 
 /// <summary>The steps of an activation, in the order they must be done.</summary>
+[GenerateSerializer, Alias("sesame.ActivationStep")]
 public enum ActivationStep
 {
     /// <summary>"Je m'identifie": the provisional code and the NIR.</summary>

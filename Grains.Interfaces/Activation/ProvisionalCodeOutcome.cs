@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Activation;
 
 /// <summary>Stable codes for <see cref="ProvisionalCodeIssue"/>.</summary>
+[GenerateSerializer, Alias("sesame.ProvisionalCodeOutcome")]
 public enum ProvisionalCodeOutcome
 {
     /// <summary>The code is in the outbox; any earlier code stops working.</summary>

@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Activation;
 
 /// <summary>Where a member's space stands, for tenants with <see cref="Tenants.ActivationPolicy"/>.</summary>
+[GenerateSerializer, Alias("sesame.SpaceStatus")]
 public enum SpaceStatus
 {
     /// <summary>A provisional code was sent; without a decision the space is created at the deadline.</summary>

@@ -3,7 +3,8 @@ namespace Sesame.Grains.Interfaces.Activation;
 /// <summary>A Vitale card: its kind and the serial number printed on it. Only a keyed hash of the number is kept.</summary>
 /// <param name="Kind">With or without a photo.</param>
 /// <param name="SerialNumber">The serial number, normalised (<see cref="NormalizeSerialNumber"/>).</param>
-public sealed record VitaleCard(VitaleCardKind Kind, string SerialNumber)
+[GenerateSerializer, Immutable, Alias("sesame.VitaleCard")]
+public sealed record VitaleCard([Id(0)] VitaleCardKind Kind, [Id(1)] string SerialNumber)
 {
     public const int MinSerialLength = 8;
     public const int MaxSerialLength = 20;

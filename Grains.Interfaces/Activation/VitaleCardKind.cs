@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Activation;
 
 /// <summary>"Carte Vitale sans photo" or "avec photo".</summary>
+[GenerateSerializer, Alias("sesame.VitaleCardKind")]
 public enum VitaleCardKind
 {
     WithoutPhoto = 1,

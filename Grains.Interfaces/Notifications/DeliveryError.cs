@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Notifications;
 
 /// <summary>Why a delivery attempt failed.</summary>
+[GenerateSerializer, Alias("sesame.DeliveryError")]
 public enum DeliveryError
 {
     /// <summary>The server could not be reached, timed out or failed: trying again later may work.</summary>

@@ -4,4 +4,5 @@ namespace Sesame.Grains.Interfaces.Notifications;
 /// <param name="MessageId">The message's id.</param>
 /// <param name="Error">Whether it may work later.</param>
 /// <param name="Reason">What went wrong, safe to store and show: no address, number or code, unless masked.</param>
-public sealed record DeliveryFailure(string MessageId, DeliveryError Error, string Reason);
+[GenerateSerializer, Immutable, Alias("sesame.DeliveryFailure")]
+public sealed record DeliveryFailure([Id(0)] string MessageId, [Id(1)] DeliveryError Error, [Id(2)] string Reason);

@@ -14,4 +14,5 @@ namespace Sesame.Grains.Interfaces.Notifications;
 /// <param name="CreatedAt">When the message was written.</param>
 /// <param name="ExpiresAt">When the code it carries stops working, if it carries one.</param>
 /// <param name="Identifier">The member's identifier, printed on letters.</param>
-public sealed record Notification(string Id, NotificationKind Kind, CodeChannel Channel, string Destination, string? Payload, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, string Identifier);
+[GenerateSerializer, Immutable, Alias("sesame.Notification")]
+public sealed record Notification([Id(0)] string Id, [Id(1)] NotificationKind Kind, [Id(2)] CodeChannel Channel, [Id(3)] string Destination, [Id(4)] string? Payload, [Id(5)] DateTimeOffset CreatedAt, [Id(6)] DateTimeOffset? ExpiresAt, [Id(7)] string Identifier);

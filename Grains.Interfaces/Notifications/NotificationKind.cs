@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Notifications;
 
 /// <summary>What a message to a member says.</summary>
+[GenerateSerializer, Alias("sesame.NotificationKind")]
 public enum NotificationKind
 {
     /// <summary>A one-time code to recover a lost secret (e-mail, SMS or letter).</summary>

@@ -8,4 +8,5 @@ namespace Sesame.Grains.Interfaces.Notifications;
 /// <param name="SecurityCode">The one-time security code to print.</param>
 /// <param name="CodeExpiresAt">When the code stops working.</param>
 /// <param name="QueuedAt">When the letter was queued.</param>
-public sealed record PendingLetter(string Id, string Identifier, NotificationKind Kind, IReadOnlyList<string> AddressLines, string? SecurityCode, DateTimeOffset? CodeExpiresAt, DateTimeOffset QueuedAt);
+[GenerateSerializer, Immutable, Alias("sesame.PendingLetter")]
+public sealed record PendingLetter([Id(0)] string Id, [Id(1)] string Identifier, [Id(2)] NotificationKind Kind, [Id(3)] IReadOnlyList<string> AddressLines, [Id(4)] string? SecurityCode, [Id(5)] DateTimeOffset? CodeExpiresAt, [Id(6)] DateTimeOffset QueuedAt);

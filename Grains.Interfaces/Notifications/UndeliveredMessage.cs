@@ -18,16 +18,17 @@ namespace Sesame.Grains.Interfaces.Notifications;
 /// <param name="LastAttemptAt">When delivery was last tried, if it was.</param>
 /// <param name="LastError">How the last attempt failed, if one did.</param>
 /// <param name="LastErrorMessage">What went wrong at the last attempt, with the destination masked; empty if none.</param>
+[GenerateSerializer, Immutable, Alias("sesame.UndeliveredMessage")]
 public sealed record UndeliveredMessage(
-    string Id,
-    string Identifier,
-    NotificationKind Kind,
-    CodeChannel Channel,
-    string MaskedDestination,
-    UndeliveredReason Reason,
-    int Attempts,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? FirstAttemptAt,
-    DateTimeOffset? LastAttemptAt,
-    DeliveryError? LastError,
-    string LastErrorMessage);
+    [Id(0)] string Id,
+    [Id(1)] string Identifier,
+    [Id(2)] NotificationKind Kind,
+    [Id(3)] CodeChannel Channel,
+    [Id(4)] string MaskedDestination,
+    [Id(5)] UndeliveredReason Reason,
+    [Id(6)] int Attempts,
+    [Id(7)] DateTimeOffset CreatedAt,
+    [Id(8)] DateTimeOffset? FirstAttemptAt,
+    [Id(9)] DateTimeOffset? LastAttemptAt,
+    [Id(10)] DeliveryError? LastError,
+    [Id(11)] string LastErrorMessage);

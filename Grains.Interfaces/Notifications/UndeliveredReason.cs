@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Notifications;
 
 /// <summary>Why a message left the outbox without being delivered.</summary>
+[GenerateSerializer, Alias("sesame.UndeliveredReason")]
 public enum UndeliveredReason
 {
     /// <summary>The server refused the address or the message for good.</summary>

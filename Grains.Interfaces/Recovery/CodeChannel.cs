@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Recovery;
 
 /// <summary>How a one-time code or a notification reaches a member.</summary>
+[GenerateSerializer, Alias("sesame.CodeChannel")]
 public enum CodeChannel
 {
     Email = 1,

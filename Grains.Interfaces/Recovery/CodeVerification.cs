@@ -6,7 +6,8 @@ namespace Sesame.Grains.Interfaces.Recovery;
 /// </summary>
 /// <param name="ResetToken">On success: the token that allows choosing the new secret, once, for a short time.</param>
 /// <param name="ResetExpiresAt">On success: when the token stops working.</param>
-public sealed record CodeVerification(string? ResetToken, DateTimeOffset? ResetExpiresAt)
+[GenerateSerializer, Immutable, Alias("sesame.CodeVerification")]
+public sealed record CodeVerification([Id(0)] string? ResetToken, [Id(1)] DateTimeOffset? ResetExpiresAt)
 {
     public static CodeVerification Refused { get; } = new(null, null);
 

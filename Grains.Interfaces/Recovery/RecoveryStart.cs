@@ -6,4 +6,5 @@ namespace Sesame.Grains.Interfaces.Recovery;
 /// </summary>
 /// <param name="Channel">The channel the code went by.</param>
 /// <param name="MaskedDestination">The e-mail address or mobile number, masked, when the tenant shows it; null for letters.</param>
-public sealed record RecoveryStart(CodeChannel Channel, string? MaskedDestination);
+[GenerateSerializer, Immutable, Alias("sesame.RecoveryStart")]
+public sealed record RecoveryStart([Id(0)] CodeChannel Channel, [Id(1)] string? MaskedDestination);

@@ -1,7 +1,8 @@
 namespace Sesame.Grains.Interfaces.Recovery;
 
 /// <summary>The outcome of <see cref="IMemberAccountGrain.ResetSecretAsync"/>; <see cref="Violations"/> says why a secret was refused.</summary>
-public sealed record SecretResetResult(SecretResetStatus Status, IReadOnlyList<SecretViolation> Violations)
+[GenerateSerializer, Immutable, Alias("sesame.SecretResetResult")]
+public sealed record SecretResetResult([Id(0)] SecretResetStatus Status, [Id(1)] IReadOnlyList<SecretViolation> Violations)
 {
     public static SecretResetResult Changed { get; } = new(SecretResetStatus.Changed, []);
 

@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Recovery;
 
 /// <summary>The outcome of choosing a new secret after a verified code.</summary>
+[GenerateSerializer, Alias("sesame.SecretResetStatus")]
 public enum SecretResetStatus
 {
     /// <summary>The new secret is set, every session ended and the member notified.</summary>

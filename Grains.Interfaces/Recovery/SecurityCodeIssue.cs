@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Recovery;
 
 /// <summary>The outcome of a back office's request for a security code by letter.</summary>
+[GenerateSerializer, Alias("sesame.SecurityCodeIssue")]
 public enum SecurityCodeIssue
 {
     /// <summary>The letter is queued for printing.</summary>

@@ -1,6 +1,7 @@
 namespace Sesame.Grains.Interfaces.Tenants;
 
 /// <summary>What members of a tenant identify themselves with.</summary>
+[GenerateSerializer, Alias("sesame.IdentifierKind")]
 public enum IdentifierKind
 {
     /// <summary>An identifier the insurer issued (assu2000, acs): up to 64 characters, no spaces.</summary>

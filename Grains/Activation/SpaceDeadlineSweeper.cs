@@ -3,8 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sesame.Grains.Interfaces;
-using Sesame.Runtime;
-using Sesame.Runtime.Storage;
 
 namespace Sesame.Grains.Activation;
 
@@ -30,7 +28,7 @@ internal sealed partial class SpaceDeadlineSweeper(IGrainFactory grains, IOption
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is GrainStorageException or InconsistentStateException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogStorageFailure(logger, exception);
             }
@@ -53,6 +51,6 @@ internal sealed partial class SpaceDeadlineSweeper(IGrainFactory grains, IOption
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Space deadline sweep paused by a storage failure; the next sweep tries again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Space deadline sweep paused by a failure; the next sweep tries again.")]
     private static partial void LogStorageFailure(ILogger logger, Exception exception);
 }

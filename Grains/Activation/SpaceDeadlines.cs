@@ -1,6 +1,5 @@
 using System.Globalization;
 using Sesame.Grains.Interfaces;
-using Sesame.Runtime;
 
 namespace Sesame.Grains.Activation;
 

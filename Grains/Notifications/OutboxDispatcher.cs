@@ -5,8 +5,6 @@ using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Runtime;
-using Sesame.Runtime.Storage;
 
 namespace Sesame.Grains.Notifications;
 
@@ -48,7 +46,7 @@ internal sealed partial class OutboxDispatcher(
                     await DeliverAsync(accountKey, stoppingToken);
                 }
             }
-            catch (Exception exception) when (exception is GrainStorageException or InconsistentStateException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The messages stay in their outboxes; the next sweep tries again.
                 LogStorageFailure(logger, exception);
@@ -115,6 +113,6 @@ internal sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of a {Channel} message ({Kind}) failed ({Error}) with {ExceptionType}.")]
     private static partial void LogDeliveryFailed(ILogger logger, CodeChannel channel, NotificationKind kind, DeliveryError error, string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery paused by a storage failure; the next sweep tries again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery paused by a failure; the next sweep tries again.")]
     private static partial void LogStorageFailure(ILogger logger, Exception exception);
 }

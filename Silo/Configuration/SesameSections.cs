@@ -17,6 +17,7 @@ internal static class SesameSections
     public const string SpaceDeadlines = Root + ":SpaceDeadlines";
     public const string Storage = Root + ":Storage";
     public const string Tenants = Root + ":Tenants";
+    public const string Cluster = Root + ":Cluster";
     public const string Demo = Root + ":Demo";
     public const string Portals = Root + ":Portals";
     public const string BackOffices = Root + ":BackOffices";

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Runtime;
 using Sesame.Silo.Configuration;
 
 namespace Sesame.Silo.Demo;

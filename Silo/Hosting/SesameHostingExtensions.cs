@@ -1,8 +1,12 @@
 using System.Net;
+using Azure;
+using Azure.Data.Tables;
 using Grpc.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Orleans.Providers;
+using Orleans.Storage;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Hosting;
 using Sesame.Frontend.Letters;
@@ -13,13 +17,9 @@ using Sesame.Grains.Hosting;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Protection;
-using Sesame.Runtime;
-using Sesame.Runtime.Hosting;
-using Sesame.Runtime.Storage;
 using Sesame.Silo.Configuration;
 using Sesame.Silo.Demo;
 using Sesame.Silo.Health;
-using Sesame.Silo.Storage;
 
 namespace Sesame.Silo.Hosting;
 
@@ -34,13 +34,16 @@ public static class SesameHostingExtensions
         // Per-request framework logs cost more than a cheap call; they stay off wherever the host is started from.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+        // Orleans retries a placement through Polly, which logs every attempt; its options dump is for debugging.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans.Runtime.SiloOptionsLogger", LogLevel.Warning);
         services.AddSesameOptions();
-        var storageName = new GrainRuntimeOptions().DefaultStorageName;
-        services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage(storageName, GrainStorageSelector.Create));
-        services.AddGrpcExceptionStatus<GrainStorageException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
+        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration));
+        services.AddSesameGrains();
+        services.AddGrpcExceptionStatus<RequestFailedException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
         services.AddGrpcExceptionStatus<InconsistentStateException>(StatusCode.Aborted, "The account changed on another Sésame replica while the call ran; it may be retried.");
         services.AddSesameFrontend()
-            .Add(new HealthCheckRegistration("storage", provider => new StorageHealthCheck(provider.GetRequiredKeyedService<IGrainStorage>(storageName)), HealthStatus.Unhealthy, tags: null));
+            .Add(new HealthCheckRegistration("storage", provider => new StorageHealthCheck(provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)), HealthStatus.Unhealthy, tags: null));
         services.AddSingleton<ITenantPolicies, ConfiguredTenantPolicies>();
         services.AddHostedService<DemoSeeder>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
@@ -67,6 +70,37 @@ public static class SesameHostingExtensions
     /// <summary>Maps the gRPC API, health and (where enabled) reflection.</summary>
     public static WebApplication MapSesame(this WebApplication app) => app.MapSesameFrontend();
 
+    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection(SesameSections.Cluster).Get<ClusterSettings>() ?? new ClusterSettings();
+        var storage = configuration.GetSection(SesameSections.Storage).Get<StorageOptions>() ?? new StorageOptions();
+        silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
+        silo.Configure<Orleans.Configuration.GrainCollectionOptions>(configuration.GetSection(SesameSections.Grains));
+        if (storage.Provider == StorageProvider.AzureTable && StorageOptionsValidator.TryParseConnectionString(storage.AzureTable.ConnectionString, out _))
+        {
+            var tables = new TableServiceClient(storage.AzureTable.ConnectionString);
+            silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
+            silo.UseAzureStorageClustering(options => options.TableServiceClient = tables);
+            silo.AddAzureTableGrainStorageAsDefault(options =>
+            {
+                options.TableServiceClient = tables;
+                options.TableName = storage.AzureTable.TableName;
+            });
+            silo.UseAzureTableReminderService(options => options.TableServiceClient = tables);
+        }
+        else
+        {
+            // An invalid Azure Table setting ends the start with the validator's message, not here.
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.UseInMemoryReminderService();
+        }
+    }
+
     private static void AddSesameOptions(this IServiceCollection services)
     {
         services.AddOptions<EndpointOptions>().BindConfiguration(SesameSections.Endpoint).ValidateDataAnnotations()
@@ -83,7 +117,7 @@ public static class SesameHostingExtensions
         services.AddSingleton<IPostConfigureOptions<SecretHashingOptions>, EphemeralPepper>();
         services.AddOptions<FieldEncryptionOptions>().BindConfiguration(SesameSections.Encryption);
         services.AddSingleton<IPostConfigureOptions<FieldEncryptionOptions>, EphemeralEncryptionKey>();
-        services.AddOptions<GrainRuntimeOptions>().BindConfiguration(SesameSections.Grains);
+        services.AddOptions<ClusterSettings>().BindConfiguration(SesameSections.Cluster).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(SesameSections.Notifications);
         services.AddOptions<SpaceDeadlineOptions>().BindConfiguration(SesameSections.SpaceDeadlines);
         services.AddOptions<GrpcServerOptions>().BindConfiguration(SesameSections.Grpc);
