@@ -138,7 +138,7 @@ public sealed class SesameServer : IAsyncDisposable
         var clock = new ManualTimeProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sesame:Endpoint:Port"] = "0" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(FreePorts.SiloSettings()) { ["Sesame:Endpoint:Port"] = "0" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddSesame();
         builder.Services.AddSingleton<TimeProvider>(clock);

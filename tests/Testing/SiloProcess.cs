@@ -39,6 +39,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     {
         var binaries = Path.GetDirectoryName(Dll)!;
         var arguments = new List<string> { Dll, "--Sesame:Endpoint:Port=0" };
+        arguments.AddRange(FreePorts.SiloSettings().Where(port => settings?.ContainsKey(port.Key) != true).Select(port => $"--{port.Key}={port.Value}"));
         arguments.AddRange((settings ?? new Dictionary<string, string>()).Select(setting => $"--{setting.Key}={setting.Value}"));
         var start = new ProcessStartInfo("dotnet", arguments)
         {

@@ -259,7 +259,7 @@ public sealed class SesameHostingExtensionsTests
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sesame:Endpoint:Port"] = "0" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(FreePorts.SiloSettings()) { ["Sesame:Endpoint:Port"] = "0" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddSesame();
         var app = builder.Build();
