@@ -1,8 +1,15 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Orleans.Providers;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using Sesame.Grains.Activation;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
@@ -10,14 +17,14 @@ using Sesame.Grains.Protection;
 using Sesame.Grains.Tests.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Runtime;
-using Sesame.Runtime.Hosting;
-using Sesame.Runtime.Storage;
 using Sesame.Testing;
 
 namespace Sesame.Grains.Tests;
 
-/// <summary>Sésame's grains on a manual clock over a memory store; several hosts may share a store to play replicas.</summary>
+/// <summary>
+/// Sésame's grains on an Orleans in-process test cluster, on a fake clock, over an <see cref="InspectableGrainStorage"/>;
+/// hosts that share a storage play a deployment restarted, or replicas.
+/// </summary>
 internal sealed class GrainsTestHost : IAsyncDisposable
 {
     public const string Tenant = "assu2000";
@@ -39,54 +46,89 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     private static readonly ConcurrentDictionary<string, string> IdentifiersByKey = new(StringComparer.Ordinal);
 
-    private readonly ServiceProvider provider;
+    private static readonly Type[] BackgroundServices = [typeof(OutboxDispatcher), typeof(SpaceDeadlineSweeper)];
+
+    // Hosts on one storage play one deployment restarted: they share what was sent.
+    private static readonly ConditionalWeakTable<InspectableGrainStorage, DevOutbox> Outboxes = [];
+
+    private readonly InProcessTestCluster cluster;
     private readonly List<IHostedService> startedServices = [];
 
-    public GrainsTestHost(MemoryGrainStorage? storage = null, ManualTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null, INotificationSender? sender = null, Action<NotificationOptions>? notifications = null)
+    private GrainsTestHost(InProcessTestCluster cluster, InspectableGrainStorage storage, FakeTimeProvider time)
     {
-        Time = time ?? new ManualTimeProvider();
-        Storage = storage ?? new MemoryGrainStorage();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton<ITenantPolicies>(new FixedTenantPolicies());
-        if (sender is not null)
-        {
-            services.AddSingleton(sender);
-        }
-
-        services.AddGrainRuntime(runtime => runtime.AddSesameGrains().AddStorage("Default", _ => Storage));
-        services.AddSingleton<ISecretHasher>(provider => new CountingSecretHasher(ActivatorUtilities.CreateInstance<Pbkdf2SecretHasher>(provider)));
-        services.Configure<SecretHashingOptions>(options =>
-        {
-            options.Peppers["k1"] = TestPepper;
-            options.CurrentPepperId = "k1";
-            options.GrainKeySecret = TestGrainKeySecret;
-            hashing?.Invoke(options);
-        });
-        if (notifications is not null)
-        {
-            services.Configure(notifications);
-        }
-
-        services.Configure<FieldEncryptionOptions>(options =>
-        {
-            options.Keys["e1"] = TestEncryptionKey;
-            options.CurrentKeyId = "e1";
-        });
-        provider = services.BuildServiceProvider();
-        Grains = provider.GetRequiredService<IGrainFactory>();
-        Hasher = (CountingSecretHasher)provider.GetRequiredService<ISecretHasher>();
+        this.cluster = cluster;
+        Storage = storage;
+        Time = time;
     }
 
-    public ManualTimeProvider Time { get; }
+    /// <summary>
+    /// Starts a cluster of <paramref name="silos"/> silos whose grains run on <paramref name="time"/> (Orleans' own
+    /// timers stay on the real clock) and keep their state in <paramref name="storage"/>.
+    /// </summary>
+    public static async Task<GrainsTestHost> StartAsync(InspectableGrainStorage? storage = null, FakeTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null, INotificationSender? sender = null, Action<NotificationOptions>? notifications = null, short silos = 1)
+    {
+        time ??= NewClock();
+        storage ??= new InspectableGrainStorage();
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            var services = silo.Services;
+            services.AddSingleton<TimeProvider>(time);
+            services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            services.AddSingleton<IGrainStorage>(provider => storage.Attach(provider.GetRequiredService<IGrainStorageSerializer>()));
+            services.AddKeyedSingleton(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) => provider.GetRequiredService<IGrainStorage>());
+            silo.UseInMemoryReminderService();
+            services.AddSingleton<ITenantPolicies>(new FixedTenantPolicies());
+            if (sender is not null)
+            {
+                services.AddSingleton(sender);
+            }
 
-    public MemoryGrainStorage Storage { get; }
+            services.AddSesameGrains();
+            services.RemoveAll<DevOutbox>();
+            services.AddSingleton(Outboxes.GetValue(storage, _ => new DevOutbox(NullLogger<DevOutbox>.Instance)));
 
-    public IGrainFactory Grains { get; }
+            // The dispatcher and the sweeper start when a test says so (StartDispatcherAsync), as a host starts them.
+            foreach (var hosted in services.Where(service => service.ServiceType == typeof(IHostedService) && BackgroundServices.Contains(service.ImplementationType)).ToList())
+            {
+                services.Remove(hosted);
+            }
 
-    /// <summary>Counts every secret checked, known account or not.</summary>
-    public CountingSecretHasher Hasher { get; }
+            services.AddSingleton<ISecretHasher>(provider => new CountingSecretHasher(ActivatorUtilities.CreateInstance<Pbkdf2SecretHasher>(provider)));
+            services.Configure<SecretHashingOptions>(options =>
+            {
+                options.Peppers["k1"] = TestPepper;
+                options.CurrentPepperId = "k1";
+                options.GrainKeySecret = TestGrainKeySecret;
+                hashing?.Invoke(options);
+            });
+            if (notifications is not null)
+            {
+                services.Configure(notifications);
+            }
+
+            services.Configure<FieldEncryptionOptions>(options =>
+            {
+                options.Keys["e1"] = TestEncryptionKey;
+                options.CurrentKeyId = "e1";
+            });
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new GrainsTestHost(cluster, storage, time);
+    }
+
+    /// <summary>A clock at the start every test host uses unless given one.</summary>
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public FakeTimeProvider Time { get; }
+
+    public InspectableGrainStorage Storage { get; }
+
+    public IGrainFactory Grains => cluster.Client;
+
+    /// <summary>Counts every secret checked, known account or not, on every silo.</summary>
+    public int SecretsVerified => Silos.Sum(provider => ((CountingSecretHasher)provider.GetRequiredService<ISecretHasher>()).Verifications);
 
     /// <summary>The key of a new account with a random identifier (<see cref="IdentifierOf"/>).</summary>
     public static string NewAccountKey(string tenant = Tenant) => AccountKey(tenant, $"M{Guid.NewGuid():N}");
@@ -117,40 +159,42 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     public ISessionGrain Session(string token, string tenant = Tenant) => Grains.GetGrain<ISessionGrain>(TokenKey.For(tenant, token));
 
     /// <summary>Whether any stored record holds <paramref name="text"/>, as the store's bytes.</summary>
-    public bool StoredTextContains(string text) => Storage.Dump().Any(data => System.Text.Encoding.UTF8.GetString(data.Span).Contains(text, StringComparison.Ordinal));
+    public bool StoredTextContains(string text) => Storage.Dump().Any(data => data.ToString().Contains(text, StringComparison.Ordinal));
 
-    internal async Task<MemberAccountState?> ReadStoredAsync(string key)
-    {
-        var stored = await Storage.ReadAsync("account", new GrainId("member-account", key), CancellationToken.None);
-        return stored is null ? null : StateSerializer.Deserialize<MemberAccountState>(stored.Data.Span);
-    }
+    internal Task<MemberAccountState?> ReadStoredAsync(string key) => Task.FromResult(Storage.Read<MemberAccountState>("account", AccountId(key)));
 
     /// <summary>Changes an account's stored state behind every grain's back, as a process that died mid-way would leave it.</summary>
-    internal async Task ChangeStoredAsync(string key, Action<MemberAccountState> change)
+    internal Task ChangeStoredAsync(string key, Action<MemberAccountState> change)
     {
-        var grainId = new GrainId("member-account", key);
-        var stored = await Storage.ReadAsync("account", grainId, CancellationToken.None);
-        var state = StateSerializer.Deserialize<MemberAccountState>(stored!.Data.Span)!;
+        var state = Storage.Read<MemberAccountState>("account", AccountId(key))!;
         change(state);
-        await Storage.WriteAsync("account", grainId, StateSerializer.Serialize(state), stored.Etag, CancellationToken.None);
+        Storage.Write("account", AccountId(key), state);
+        return Task.CompletedTask;
     }
 
-    /// <summary>Starts the outbox dispatcher, as the host does at start.</summary>
+    /// <summary>Starts the outbox dispatcher and the space deadline sweeper on every silo, as the host does at start.</summary>
     public async Task StartDispatcherAsync()
     {
-        foreach (var service in provider.GetServices<IHostedService>())
+        foreach (var provider in Silos)
         {
-            await service.StartAsync(CancellationToken.None);
-            startedServices.Add(service);
+            foreach (var type in BackgroundServices)
+            {
+                var service = (IHostedService)ActivatorUtilities.CreateInstance(provider, type);
+                await service.StartAsync(CancellationToken.None);
+                startedServices.Add(service);
+            }
         }
     }
 
-    public DevOutbox Outbox => provider.GetRequiredService<DevOutbox>();
+    /// <summary>The dev outbox every silo of this host (and of hosts on the same storage) sends to.</summary>
+    public DevOutbox Outbox => Silos.First().GetRequiredService<DevOutbox>();
 
     /// <summary>What the dispatcher sends with: e-mails by SMTP when configured, the rest to the dev outbox.</summary>
-    public INotificationSender Sender => provider.GetRequiredService<INotificationSender>();
+    public INotificationSender Sender => Silos.First().GetRequiredService<INotificationSender>();
 
-    private IGrainStateSerializer StateSerializer => provider.GetRequiredService<IGrainStateSerializer>();
+    private IEnumerable<IServiceProvider> Silos => cluster.Silos.Select(silo => cluster.GetSiloServiceProvider(silo.SiloAddress));
+
+    private static GrainId AccountId(string key) => GrainId.Create("member-account", key);
 
     public async ValueTask DisposeAsync()
     {
@@ -159,7 +203,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
             await service.StopAsync(CancellationToken.None);
         }
 
-        await provider.DisposeAsync();
+        await cluster.DisposeAsync();
     }
 
     private sealed class FixedTenantPolicies : ITenantPolicies

@@ -4,9 +4,9 @@ namespace Sesame.Grains.Tests;
 
 public sealed class KeypadGrainTests : IAsyncLifetime
 {
-    private readonly GrainsTestHost host = new();
+    private GrainsTestHost host = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -25,7 +25,7 @@ public sealed class KeypadGrainTests : IAsyncLifetime
     public async Task ResolveAsync_UsedThroughAnotherReplica_Null()
     {
         var key = $"cpms/{RandomToken.New()}";
-        await using var replica = new GrainsTestHost(host.Storage, host.Time);
+        await using var replica = await GrainsTestHost.StartAsync(host.Storage, host.Time);
         await host.Grains.GetGrain<IKeypadGrain>(key).IssueAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         await host.Grains.GetGrain<IKeypadGrain>(key).ResolveAsync([0, 1, 2, 3, 4, 5], CancellationToken.None);
 

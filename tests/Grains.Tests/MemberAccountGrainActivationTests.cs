@@ -2,8 +2,6 @@ using System.Text.RegularExpressions;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Recovery;
-using Sesame.Runtime.Storage;
-using Sesame.Testing;
 
 namespace Sesame.Grains.Tests;
 
@@ -14,15 +12,15 @@ public sealed partial class MemberAccountGrainActivationTests
     private const string Password = "Sante-Bleue-2026!";
     private static readonly VitaleCard Card = new(VitaleCardKind.WithPhoto, "8025000002");
 
-    private readonly MemoryGrainStorage storage = new();
-    private readonly ManualTimeProvider time = new();
+    private readonly InspectableGrainStorage storage = new();
+    private readonly FakeTimeProvider time = new();
 
     [Fact]
     public async Task StartActivationAsync_CodeSentThroughAnotherReplica_EveryStepOnAlternateReplicasActivates()
     {
         // Arrange: the code goes out through one replica; the member's steps land on either.
-        await using var first = new GrainsTestHost(storage, time);
-        await using var second = new GrainsTestHost(storage, time);
+        await using var first = await GrainsTestHost.StartAsync(storage, time);
+        await using var second = await GrainsTestHost.StartAsync(storage, time);
         await first.StartDispatcherAsync();
         var key = await ImportAsync(first);
         await second.Account(key).GetAuditTrailAsync(CancellationToken.None);
@@ -49,7 +47,7 @@ public sealed partial class MemberAccountGrainActivationTests
     [Fact]
     public async Task ActivationSteps_Anything_NoCodeActivationIdCardSerialOrNirInClearInTheStore()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var key = await ImportAsync(host);
         var code = await SendCodeAsync(host, key, expectedMessages: 1);
@@ -72,7 +70,7 @@ public sealed partial class MemberAccountGrainActivationTests
     public async Task StartActivationAsync_DeadlinePassedAndNoSweepRan_SpaceCreatedByTheStepItselfAndCodeRefused()
     {
         // No dispatcher or sweep: the member's own call finds the deadline passed in the stored state.
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         var key = await ImportAsync(host);
         await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(42));
@@ -89,7 +87,7 @@ public sealed partial class MemberAccountGrainActivationTests
     [Fact]
     public async Task IssueProvisionalCodeAsync_SecondCode_FirstStopsWorkingAndTheDeadlineStays()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var key = await ImportAsync(host);
         var firstIssue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
@@ -111,8 +109,8 @@ public sealed partial class MemberAccountGrainActivationTests
     public async Task ChooseCredentialsAsync_TwoMembersRaceForOneIdentifier_ExactlyOneHoldsIt()
     {
         // Arrange: two members ready for the last step, on two replicas.
-        await using var first = new GrainsTestHost(storage, time);
-        await using var second = new GrainsTestHost(storage, time);
+        await using var first = await GrainsTestHost.StartAsync(storage, time);
+        await using var second = await GrainsTestHost.StartAsync(storage, time);
         await first.StartDispatcherAsync();
         var alice = await ReadyForCredentialsAsync(first, "alice@exemple.fr", 1);
         var bob = await ReadyForCredentialsAsync(first, "bob@exemple.fr", 1);
@@ -137,13 +135,13 @@ public sealed partial class MemberAccountGrainActivationTests
     {
         // Arrange: the identifier is on the account, but the process died before its alias was written.
         string key, activationId;
-        await using (var before = new GrainsTestHost(storage, time))
+        await using (var before = await GrainsTestHost.StartAsync(storage, time))
         {
             await before.StartDispatcherAsync();
             (key, activationId) = await ReadyForCredentialsAsync(before, Email, 1);
         }
 
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.ChangeStoredAsync(key, state => state.ChosenIdentifier = "christian.durand");
 
         // Act
@@ -157,7 +155,7 @@ public sealed partial class MemberAccountGrainActivationTests
     [Fact]
     public async Task ChooseCredentialsAsync_WeakPassword_NothingReservedNorClaimed()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var (key, activationId) = await ReadyForCredentialsAsync(host, Email, 1);
 
@@ -172,7 +170,7 @@ public sealed partial class MemberAccountGrainActivationTests
     [Fact]
     public async Task ChangeContactAsync_AskedAgainAtOnce_SameContactKeepsItsCodeAnotherWaits()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var key = await ImportAsync(host);
         var activationId = await DecidedAsync(host, key, 1);
@@ -192,7 +190,7 @@ public sealed partial class MemberAccountGrainActivationTests
     [Fact]
     public async Task CloseSpaceAsync_ActiveSpace_ClosedPasswordGoneAndTheIdentifierKept()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var (key, activationId) = await ReadyForCredentialsAsync(host, Email, 1);
         await host.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);

@@ -14,7 +14,7 @@ public sealed class MemberAccountGrainRecoveryTests
     public async Task VerifyCodeAsync_BudgetSpentAcrossFlows_RightCodeRefusedUntilTheWindowPasses()
     {
         // Arrange: two codes, five wrong tries each: the account's ten-a-day budget is spent.
-        await using var host = new GrainsTestHost();
+        await using var host = await GrainsTestHost.StartAsync();
         await host.StartDispatcherAsync();
         var key = await CreateAsync(host);
         for (var sent = 1; sent <= 2; sent++)
@@ -43,7 +43,7 @@ public sealed class MemberAccountGrainRecoveryTests
     [Fact]
     public async Task VerifyCodeAsync_EmailCodeAfterTenMinutes_RefusedAndAuditedExpired()
     {
-        await using var host = new GrainsTestHost();
+        await using var host = await GrainsTestHost.StartAsync();
         await host.StartDispatcherAsync();
         var key = await CreateAsync(host);
         var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1);
@@ -59,7 +59,7 @@ public sealed class MemberAccountGrainRecoveryTests
     public async Task ResetSecretAsync_AccountAwaitingRecovery_LockoutScheduleStartsOver()
     {
         // Arrange: ten lockouts in a row leave the account waiting for a recovery.
-        await using var host = new GrainsTestHost();
+        await using var host = await GrainsTestHost.StartAsync();
         await host.StartDispatcherAsync();
         var key = await CreateAsync(host);
         for (var lockout = 0; lockout < 10; lockout++)
@@ -90,10 +90,10 @@ public sealed class MemberAccountGrainRecoveryTests
     public async Task VerifyCodeAsync_CodeSentThroughAnotherReplica_VerifiedAndUsedOnce()
     {
         // Arrange: two replicas on one store; the second holds the account from before the code was sent.
-        var storage = new Runtime.Storage.MemoryGrainStorage();
-        var time = new ManualTimeProvider();
-        await using var first = new GrainsTestHost(storage, time);
-        await using var second = new GrainsTestHost(storage, time);
+        var storage = new InspectableGrainStorage();
+        var time = GrainsTestHost.NewClock();
+        await using var first = await GrainsTestHost.StartAsync(storage, time);
+        await using var second = await GrainsTestHost.StartAsync(storage, time);
         await first.StartDispatcherAsync();
         var key = await CreateAsync(first);
         await second.Account(key).GetAuditTrailAsync(CancellationToken.None);
@@ -111,7 +111,7 @@ public sealed class MemberAccountGrainRecoveryTests
     [Fact]
     public async Task StartRecoveryAsync_Anything_NoCodeInClearInTheStore()
     {
-        await using var host = new GrainsTestHost();
+        await using var host = await GrainsTestHost.StartAsync();
         await host.StartDispatcherAsync();
         var key = await CreateAsync(host);
         var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1);

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Recovery;
-using Sesame.Runtime.Storage;
-using Sesame.Testing;
 
 namespace Sesame.Grains.Tests;
 
@@ -12,14 +10,14 @@ public sealed partial class MemberAccountGrainSecondFactorTests
     private const string Mobile = "+33712345678";
     private const string Password = "Sante-Bleue-2026!";
 
-    private readonly MemoryGrainStorage storage = new();
-    private readonly ManualTimeProvider time = new();
+    private readonly InspectableGrainStorage storage = new();
+    private readonly FakeTimeProvider time = new();
 
     [Fact]
     public async Task VerifyAccessCodeAsync_CodeSentThroughAnotherReplica_SessionOpenedOnceForTheChosenIdentifier()
     {
-        await using var first = new GrainsTestHost(storage, time);
-        await using var second = new GrainsTestHost(storage, time);
+        await using var first = await GrainsTestHost.StartAsync(storage, time);
+        await using var second = await GrainsTestHost.StartAsync(storage, time);
         await first.StartDispatcherAsync();
         var key = await CreateActiveAsync(first);
         await second.Account(key).GetAuditTrailAsync(CancellationToken.None);
@@ -40,7 +38,7 @@ public sealed partial class MemberAccountGrainSecondFactorTests
     [Fact]
     public async Task LoginAsync_SmsChosenButNoMobile_CodeGoesByEmail()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var key = await CreateActiveAsync(host, mobile: null);
 
@@ -53,7 +51,7 @@ public sealed partial class MemberAccountGrainSecondFactorTests
     [Fact]
     public async Task LoginAsync_NoEmailNorMobile_NoAccessCodeChannelAndNoSession()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var key = await CreateActiveAsync(host);
         await host.Account(key).UpdateContactsAsync(new ContactsUpdate(string.Empty, string.Empty, null, null), GrainsTestHost.Origin, CancellationToken.None);
@@ -67,7 +65,7 @@ public sealed partial class MemberAccountGrainSecondFactorTests
     public async Task VerifyAccessCodeAsync_WrongCodesLockoutsInARow_EscalateThenRecoveryRequiredWhilePasswordCounterUntouched()
     {
         // Arrange: every round, a right password then three wrong codes; each lockout in a row lasts twice the last.
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var key = await CreateActiveAsync(host);
         var lockouts = new List<TimeSpan>();
@@ -101,7 +99,7 @@ public sealed partial class MemberAccountGrainSecondFactorTests
     [Fact]
     public async Task VerifyAccessCodeAsync_UnknownAccountOrFlow_ExpiredAndNothingStored()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var unknown = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
         var key = await CreateActiveAsync(host);
@@ -119,7 +117,7 @@ public sealed partial class MemberAccountGrainSecondFactorTests
     [Fact]
     public async Task LoginAsync_AccessCode_NeitherCodeNorFlowIdInClearInTheStore()
     {
-        await using var host = new GrainsTestHost(storage, time);
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var key = await CreateActiveAsync(host);
 

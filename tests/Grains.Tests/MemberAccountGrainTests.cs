@@ -1,6 +1,5 @@
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Runtime.Storage;
 using Sesame.Testing;
 
 namespace Sesame.Grains.Tests;
@@ -10,9 +9,9 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     private const string Pin = "482913";
     private const string WrongPin = "482914";
 
-    private readonly GrainsTestHost host = new();
+    private GrainsTestHost host = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -271,7 +270,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         // lockout ends (and every hour once recovery is required), gets at most ~100 guesses checked.
         var key = accountExists ? await CreateAccountAsync() : GrainsTestHost.NewAccountKey();
         var year = host.Time.GetUtcNow().AddYears(1);
-        var checkedBefore = host.Hasher.Verifications;
+        var checkedBefore = host.SecretsVerified;
         var attempts = 0;
 
         while (host.Time.GetUtcNow() < year)
@@ -288,7 +287,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
             }
         }
 
-        var guesses = host.Hasher.Verifications - checkedBefore;
+        var guesses = host.SecretsVerified - checkedBefore;
         Assert.InRange(guesses, 1, 100);
         Assert.Equal(30, guesses);
     }
@@ -380,16 +379,16 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     [Fact]
     public async Task LoginAsync_HashWithOlderParameters_RehashedOnSuccess()
     {
-        var storage = new MemoryGrainStorage();
+        var storage = new InspectableGrainStorage();
         var key = GrainsTestHost.NewAccountKey();
         string oldHash;
-        await using (var before = new GrainsTestHost(storage))
+        await using (var before = await GrainsTestHost.StartAsync(storage))
         {
             await before.Account(key).CreateAsync(new NewMemberAccount(Pin, null) { Identifier = GrainsTestHost.IdentifierOf(key) }, GrainsTestHost.Origin, CancellationToken.None);
             oldHash = (await before.ReadStoredAsync(key))!.SecretHash;
         }
 
-        await using var after = new GrainsTestHost(storage, hashing: options => options.Iterations = 110_000);
+        await using var after = await GrainsTestHost.StartAsync(storage, hashing: options => options.Iterations = 110_000);
         var result = await after.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin, CancellationToken.None);
 
         var newHash = (await after.ReadStoredAsync(key))!.SecretHash;
@@ -402,7 +401,7 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     [Fact]
     public async Task LoginAsync_TwoReplicasShareOneStore_FailuresAddUpAndBothRefuseTheLockedAccount()
     {
-        var replicaB = new GrainsTestHost(host.Storage, host.Time);
+        var replicaB = await GrainsTestHost.StartAsync(host.Storage, host.Time);
         await using var disposeB = replicaB;
         var key = await CreateAccountAsync();
         await LoginAsync(key, Pin);

@@ -6,9 +6,9 @@ namespace Sesame.Grains.Tests;
 public sealed class SessionGrainTests : IAsyncLifetime
 {
     private static readonly SessionPolicy Policy = new() { IdleTimeout = TimeSpan.FromMinutes(15), AbsoluteLifetime = TimeSpan.FromHours(8) };
-    private readonly GrainsTestHost host = new();
+    private GrainsTestHost host = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -38,7 +38,7 @@ public sealed class SessionGrainTests : IAsyncLifetime
         var validation = await session.ValidateAsync(CancellationToken.None);
 
         Assert.Equal(SessionValidation.Invalid, validation);
-        Assert.Null(await host.Storage.ReadAsync("session", new Runtime.GrainId("session", key), CancellationToken.None));
+        Assert.Null(host.Storage.Find("session", GrainId.Create("session", key)));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class SessionGrainTests : IAsyncLifetime
     public async Task ValidateAsync_EndedThroughAnotherReplica_InvalidAtOnce()
     {
         var key = $"{GrainsTestHost.Tenant}/{Guid.NewGuid():N}";
-        await using var replica = new GrainsTestHost(host.Storage, host.Time);
+        await using var replica = await GrainsTestHost.StartAsync(host.Storage, host.Time);
         await host.Grains.GetGrain<ISessionGrain>(key).StartAsync("assu2000/M1", "M1", Policy, CancellationToken.None);
         Assert.True((await replica.Grains.GetGrain<ISessionGrain>(key).ValidateAsync(CancellationToken.None)).Valid);
 

@@ -1,4 +1,3 @@
-using Sesame.Testing;
 
 namespace Sesame.Grains.Tests;
 
@@ -7,7 +6,7 @@ public sealed class UnknownAccountRegistryTests
     [Fact]
     public void For_SameKey_SameCounters()
     {
-        var registry = new UnknownAccountRegistry(new ManualTimeProvider());
+        var registry = new UnknownAccountRegistry(GrainsTestHost.NewClock());
 
         registry.For("acs/X").PasswordAttempts.Failed = 2;
 
@@ -17,7 +16,7 @@ public sealed class UnknownAccountRegistryTests
     [Fact]
     public void For_AtCapacity_DropsIdleCountersAndKeepsRunningLockouts()
     {
-        var clock = new ManualTimeProvider();
+        var clock = GrainsTestHost.NewClock();
         var registry = new UnknownAccountRegistry(clock);
         registry.For("acs/locked").PasswordAttempts.LockedUntil = clock.GetUtcNow().AddMinutes(5);
         registry.For("acs/recovery").RecoveryRequired = true;

@@ -10,7 +10,7 @@ public sealed class SpaceDeadlineSweeperTests
     public async Task Sweep_DeadlinePassed_SpaceCreatedAndTakenOffItsDayWhileLaterDaysWait()
     {
         // Arrange: one member sent a code today, another tomorrow; their deadlines fall on two days six weeks on.
-        await using var host = new GrainsTestHost();
+        await using var host = await GrainsTestHost.StartAsync();
         await host.StartDispatcherAsync();
         var today = await SendCodeAsync(host);
         host.Time.Advance(TimeSpan.FromDays(1));
@@ -29,7 +29,7 @@ public sealed class SpaceDeadlineSweeperTests
     [Fact]
     public async Task Sweep_MemberActivatedBeforeTheDeadline_TakenOffTheListUntouched()
     {
-        await using var host = new GrainsTestHost();
+        await using var host = await GrainsTestHost.StartAsync();
         await host.StartDispatcherAsync();
         var (key, deadline) = await SendCodeAsync(host);
         var stored = await host.ReadStoredAsync(key);

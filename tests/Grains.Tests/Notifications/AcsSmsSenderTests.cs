@@ -3,7 +3,6 @@ using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
-using Sesame.Testing;
 
 namespace Sesame.Grains.Tests.Notifications;
 
@@ -14,7 +13,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
     private const string Mobile = "+33612345678";
     private const string Code = "482913";
 
-    private readonly ManualTimeProvider time = new();
+    private readonly FakeTimeProvider time = new();
     private readonly RecordingLogger<AcsSmsSender> log = new();
     private AcsSmsServer server = null!;
 
@@ -58,7 +57,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
     public async Task Send_StaleClock_SignatureDateRefused()
     {
         var sender = Sender();
-        var late = new ManualTimeProvider(time.GetUtcNow().AddMinutes(-20));
+        var late = new FakeTimeProvider(time.GetUtcNow().AddMinutes(-20));
         var staleSender = new AcsSmsSender(new Policies(), Microsoft.Extensions.Options.Options.Create(Settings(server.ConnectionString())), late, log);
 
         await Assert.ThrowsAsync<RequestFailedException>(() => staleSender.SendAsync(Sms(Mobile), CancellationToken.None));

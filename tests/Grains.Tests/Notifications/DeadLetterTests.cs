@@ -3,7 +3,6 @@ using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Notifications;
-using Sesame.Runtime.Storage;
 using Sesame.Testing;
 
 namespace Sesame.Grains.Tests.Notifications;
@@ -18,7 +17,7 @@ public sealed class DeadLetterTests
     {
         // Arrange: retries wait 2 then 4 minutes.
         var sender = new FailingSender(failures: 2);
-        await using var host = new GrainsTestHost(sender: sender, notifications: options => options.FirstRetryDelay = TimeSpan.FromMinutes(2));
+        await using var host = await GrainsTestHost.StartAsync(sender: sender, notifications: options => options.FirstRetryDelay = TimeSpan.FromMinutes(2));
         var (key, _) = await StoreCodeAsync(host);
         var start = host.Time.GetUtcNow();
 
@@ -46,7 +45,7 @@ public sealed class DeadLetterTests
     {
         // Arrange: three attempts, a minute apart (the sweep's pace).
         var sender = new FailingSender(failures: int.MaxValue);
-        await using var host = new GrainsTestHost(sender: sender, notifications: options => options.Email.MaxAttempts = 3);
+        await using var host = await GrainsTestHost.StartAsync(sender: sender, notifications: options => options.Email.MaxAttempts = 3);
         var (key, code) = await StoreCodeAsync(host);
         var start = host.Time.GetUtcNow();
 
@@ -76,7 +75,7 @@ public sealed class DeadLetterTests
     {
         // Arrange
         var sender = new FailingSender(failures: int.MaxValue, refuse: true);
-        await using var host = new GrainsTestHost(sender: sender);
+        await using var host = await GrainsTestHost.StartAsync(sender: sender);
         var (key, _) = await StoreCodeAsync(host);
 
         // Act
@@ -96,7 +95,7 @@ public sealed class DeadLetterTests
     {
         // Arrange: the default 8 attempts take longer than the code's ten minutes.
         var sender = new FailingSender(failures: int.MaxValue);
-        await using var host = new GrainsTestHost(sender: sender);
+        await using var host = await GrainsTestHost.StartAsync(sender: sender);
         var (key, _) = await StoreCodeAsync(host);
         await host.StartDispatcherAsync();
         await Eventually.TrueAsync(() => sender.Attempts == 1);
@@ -119,13 +118,13 @@ public sealed class DeadLetterTests
     public async Task Dispatcher_ProcessGoneBetweenDeadLetterAndOutboxWrite_OneDeadLetter()
     {
         // Arrange: a process dead-letters a message; its outbox write is then undone, as a crash before it would leave it.
-        var storage = new MemoryGrainStorage();
-        var time = new ManualTimeProvider();
+        var storage = new InspectableGrainStorage();
+        var time = GrainsTestHost.NewClock();
         var key = await DeadLetterThenLoseTheOutboxWriteAsync(storage, time);
 
         // Act: the next process finds the message still in the outbox and fails it again.
         var sender = new FailingSender(int.MaxValue);
-        await using var restarted = new GrainsTestHost(storage, time, sender: sender, notifications: options => options.Email.MaxAttempts = 1);
+        await using var restarted = await GrainsTestHost.StartAsync(storage, time, sender: sender, notifications: options => options.Email.MaxAttempts = 1);
         await restarted.StartDispatcherAsync();
         await Eventually.TrueAsync(async () => (await restarted.ReadStoredAsync(key))!.Outbox.Count == 0);
 
@@ -138,13 +137,13 @@ public sealed class DeadLetterTests
     public async Task Dispatcher_ProcessGoneAfterDeadLetterThenLastAttemptWorks_DeadLetterWithdrawn()
     {
         // Arrange: as above, the dead letter is written and the outbox write lost.
-        var storage = new MemoryGrainStorage();
-        var time = new ManualTimeProvider();
+        var storage = new InspectableGrainStorage();
+        var time = GrainsTestHost.NewClock();
         var key = await DeadLetterThenLoseTheOutboxWriteAsync(storage, time);
 
         // Act: the next process's attempt, the last one allowed, succeeds.
         var sender = new FailingSender(failures: 0);
-        await using var restarted = new GrainsTestHost(storage, time, sender: sender, notifications: options => options.Email.MaxAttempts = 1);
+        await using var restarted = await GrainsTestHost.StartAsync(storage, time, sender: sender, notifications: options => options.Email.MaxAttempts = 1);
         await restarted.StartDispatcherAsync();
         await Eventually.TrueAsync(async () => (await restarted.ReadStoredAsync(key))!.Outbox.Count == 0);
 
@@ -158,7 +157,7 @@ public sealed class DeadLetterTests
     {
         // Arrange
         var sender = new FailingSender(failures: int.MaxValue, refuse: true);
-        await using var host = new GrainsTestHost(sender: sender);
+        await using var host = await GrainsTestHost.StartAsync(sender: sender);
         await StoreCodeAsync(host);
         await host.StartDispatcherAsync();
         await Eventually.TrueAsync(async () => (await DeadLettersAsync(host)).Count == 1);
@@ -177,7 +176,7 @@ public sealed class DeadLetterTests
     {
         // Arrange
         var sender = new FailingSender(failures: int.MaxValue, refuse: true);
-        await using var host = new GrainsTestHost(sender: sender);
+        await using var host = await GrainsTestHost.StartAsync(sender: sender);
         var (key, _) = await StoreCodeAsync(host);
 
         // Act
@@ -193,9 +192,9 @@ public sealed class DeadLetterTests
     /// One process dead-letters a stored code's message (one attempt allowed), then its outbox write is undone, as a
     /// crash between the two writes would leave it; returns the account's key.
     /// </summary>
-    private static async Task<string> DeadLetterThenLoseTheOutboxWriteAsync(MemoryGrainStorage storage, ManualTimeProvider time)
+    private static async Task<string> DeadLetterThenLoseTheOutboxWriteAsync(InspectableGrainStorage storage, FakeTimeProvider time)
     {
-        await using var crashed = new GrainsTestHost(storage, time, sender: new FailingSender(int.MaxValue), notifications: options => options.Email.MaxAttempts = 1);
+        await using var crashed = await GrainsTestHost.StartAsync(storage, time, sender: new FailingSender(int.MaxValue), notifications: options => options.Email.MaxAttempts = 1);
         var (key, _) = await StoreCodeAsync(crashed);
         var pending = (await crashed.ReadStoredAsync(key))!.Outbox.Single();
         await crashed.StartDispatcherAsync();

@@ -1,7 +1,6 @@
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Notifications;
-using Sesame.Testing;
 
 namespace Sesame.Grains.Tests.Notifications;
 
@@ -14,9 +13,9 @@ public sealed class NotificationRouterTests
     public async Task Send_SmsWithConnectionString_GoesToAzureCommunicationServices()
     {
         // Arrange
-        var time = new ManualTimeProvider();
+        var time = GrainsTestHost.NewClock();
         await using var server = await AcsSmsServer.StartAsync(time);
-        await using var configured = new GrainsTestHost(time: time, notifications: options => options.Sms.ConnectionString = server.ConnectionString());
+        await using var configured = await GrainsTestHost.StartAsync(time: time, notifications: options => options.Sms.ConnectionString = server.ConnectionString());
         var message = Sms(time.GetUtcNow());
 
         // Act
@@ -31,7 +30,7 @@ public sealed class NotificationRouterTests
     [Fact]
     public async Task Send_SmsWithoutConnectionString_GoesToTheDevOutbox()
     {
-        await using var host = new GrainsTestHost();
+        await using var host = await GrainsTestHost.StartAsync();
         var message = Sms(host.Time.GetUtcNow());
 
         await host.Sender.SendAsync(message, CancellationToken.None);

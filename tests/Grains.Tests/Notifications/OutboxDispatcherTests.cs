@@ -1,7 +1,6 @@
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Notifications;
-using Sesame.Runtime.Storage;
 using Sesame.Testing;
 
 namespace Sesame.Grains.Tests.Notifications;
@@ -14,10 +13,10 @@ public sealed class OutboxDispatcherTests
     public async Task Dispatcher_CodeStoredThenProcessGone_NextProcessDeliversIt()
     {
         // Arrange: a process stores a code and its message, then ends before any delivery (its dispatcher never ran).
-        var storage = new MemoryGrainStorage();
-        var time = new ManualTimeProvider();
+        var storage = new InspectableGrainStorage();
+        var time = GrainsTestHost.NewClock();
         var key = GrainsTestHost.NewAccountKey();
-        await using (var crashed = new GrainsTestHost(storage, time))
+        await using (var crashed = await GrainsTestHost.StartAsync(storage, time))
         {
             await CreateWithEmailAsync(crashed, key);
             await crashed.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
@@ -25,7 +24,7 @@ public sealed class OutboxDispatcherTests
         }
 
         // Act: the next process starts on the same store.
-        await using var restarted = new GrainsTestHost(storage, time);
+        await using var restarted = await GrainsTestHost.StartAsync(storage, time);
         await restarted.StartDispatcherAsync();
 
         // Assert: the message is delivered, and the outbox emptied.
@@ -39,7 +38,7 @@ public sealed class OutboxDispatcherTests
     {
         // Arrange
         var sender = new FlakySender(failures: 2);
-        await using var host = new GrainsTestHost(sender: sender);
+        await using var host = await GrainsTestHost.StartAsync(sender: sender);
 
         // Act: the first attempt fails at once; each sweep after the retry delay tries again.
         var key = await SendCodeOnceAsync(host, sender);
@@ -60,7 +59,7 @@ public sealed class OutboxDispatcherTests
     {
         // Arrange: a sender that always fails keeps the message in the outbox.
         var sender = new FlakySender(failures: int.MaxValue);
-        await using var host = new GrainsTestHost(sender: sender);
+        await using var host = await GrainsTestHost.StartAsync(sender: sender);
         var key = await SendCodeOnceAsync(host, sender);
 
         // Act: the code's ten minutes pass.

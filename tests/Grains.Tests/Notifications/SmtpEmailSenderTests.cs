@@ -16,7 +16,7 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     public async Task Send_RecoveryCode_ReceivedFromTheTenantMultipartWithTheCodeAndItsMessageId()
     {
         // Arrange
-        await using var host = new GrainsTestHost(notifications: smtp.Configure);
+        await using var host = await GrainsTestHost.StartAsync(notifications: smtp.Configure);
         var address = NewAddress();
         var notification = CodeFor(address, host.Time.GetUtcNow());
         var message = MessageRenderer.Render(notification, GrainsTestHost.Tenant, "ASSU2000");
@@ -44,7 +44,7 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     [Fact]
     public async Task Send_TenantWithItsOwnSender_FromThatAddressAndName()
     {
-        await using var host = new GrainsTestHost(notifications: smtp.Configure);
+        await using var host = await GrainsTestHost.StartAsync(notifications: smtp.Configure);
         var address = NewAddress();
 
         await host.Sender.SendAsync(MessageRenderer.Render(CodeFor(address, host.Time.GetUtcNow()), GrainsTestHost.SpaceTenant, "Espace"), CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     public async Task Send_SameOutboxMessageTwice_BothCarryTheSameMessageId()
     {
         // A retried delivery (its first reply lost) is recognisable as the same message.
-        await using var host = new GrainsTestHost(notifications: smtp.Configure);
+        await using var host = await GrainsTestHost.StartAsync(notifications: smtp.Configure);
         var address = NewAddress();
         var message = MessageRenderer.Render(CodeFor(address, host.Time.GetUtcNow()), GrainsTestHost.Tenant, "ASSU2000");
 
@@ -71,7 +71,7 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     [Fact]
     public async Task Send_RecipientRefused_PermanentRefusalNamingTheAddressMaskedOnly()
     {
-        await using var host = new GrainsTestHost(notifications: smtp.Configure);
+        await using var host = await GrainsTestHost.StartAsync(notifications: smtp.Configure);
         var address = $"{Smtp4devFixture.RefusedPrefix}.{Guid.NewGuid():N}@courriel.fr";
         var message = MessageRenderer.Render(CodeFor(address, host.Time.GetUtcNow()), GrainsTestHost.Tenant, "ASSU2000");
 
@@ -86,7 +86,7 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     [Fact]
     public async Task Dispatcher_RecipientRefused_DeadLetteredAtOnceWithTheAddressMasked()
     {
-        await using var host = new GrainsTestHost(notifications: smtp.Configure);
+        await using var host = await GrainsTestHost.StartAsync(notifications: smtp.Configure);
         await host.StartDispatcherAsync();
         var address = $"{Smtp4devFixture.RefusedPrefix}.{Guid.NewGuid():N}@courriel.fr";
         var key = await StartRecoveryAsync(host, address);
@@ -106,7 +106,7 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     {
         // Arrange: the SMTP server's port, with nothing listening on it yet (connection refused).
         var port = FreePort();
-        await using var host = new GrainsTestHost(notifications: options => options.Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None, Timeout = TimeSpan.FromSeconds(10) });
+        await using var host = await GrainsTestHost.StartAsync(notifications: options => options.Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None, Timeout = TimeSpan.FromSeconds(10) });
         await host.StartDispatcherAsync();
         var address = NewAddress();
         var key = await StartRecoveryAsync(host, address);
