@@ -155,11 +155,7 @@ internal sealed partial class MemberAccountGrain
         }
 
         await account.WriteStateAsync(CancellationToken.None);
-        if (outboxAfter > outboxBefore)
-        {
-            outboxSignal.Notify(this.GetPrimaryKeyString());
-        }
-        else if (outboxBefore > 0 && outboxAfter == 0)
+        if (outboxBefore > 0 && outboxAfter == 0)
         {
             await OutboxIndex.RemoveAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         }

@@ -17,8 +17,6 @@ internal sealed partial class MemberAccountGrain(
     ISecretHasher hasher,
     IKeyedDigest digest,
     IGrainKeys keys,
-    UnknownAccountRegistry unknownAccounts,
-    OutboxSignal outboxSignal,
     IOptions<NotificationOptions> notificationOptions,
     TimeProvider time,
     ILogger<MemberAccountGrain> logger) : Grain, IMemberAccountGrain
@@ -28,6 +26,11 @@ internal sealed partial class MemberAccountGrain(
 
     /// <summary>A decision made on stale state is retried after a reload; another replica wrote in between.</summary>
     private const int MaxDecisionAttempts = 3;
+
+    private static readonly TimeSpan UnknownAccountRecoveryKept = TimeSpan.FromDays(1);
+
+    /// <summary>The counters of an identifier with no account, while this activation lives.</summary>
+    private MemberAccountState? unknownAccount;
 
     private IGrainTimer? lockoutTimer;
 
@@ -111,8 +114,12 @@ internal sealed partial class MemberAccountGrain(
 
         if (!account.RecordExists)
         {
-            var unknown = unknownAccounts.For(this.GetPrimaryKeyString());
-            return CheckSecret(unknown, policy, () => hasher.VerifyDummy(secret), secret)?.Result ?? throw new InvalidOperationException("A dummy verification succeeded.");
+            // An identifier with no account is counted and locked like one, in this activation: the only one in the
+            // cluster. It stays while a lockout runs, or a day when recovery would be required, so both hold.
+            unknownAccount ??= new MemberAccountState();
+            var refusal = CheckSecret(unknownAccount, policy, () => hasher.VerifyDummy(secret), secret) ?? throw new InvalidOperationException("A dummy verification succeeded.");
+            KeepUnknownAccountCounts();
+            return refusal.Result;
         }
 
         // Every decision is stored before it is told, on the version it was made from, so a replica holding a stale
@@ -344,6 +351,20 @@ internal sealed partial class MemberAccountGrain(
         var token = RandomToken.New();
         account.State.Sessions[TokenKey.For(Tenant, token)] = now + policy.Sessions.AbsoluteLifetime;
         return token;
+    }
+
+    private void KeepUnknownAccountCounts()
+    {
+        var keep = unknownAccount switch
+        {
+            { RecoveryRequired: true } => UnknownAccountRecoveryKept,
+            { PasswordAttempts.LockedUntil: { } lockedUntil } => lockedUntil - time.GetUtcNow(),
+            _ => TimeSpan.Zero,
+        };
+        if (keep > TimeSpan.Zero)
+        {
+            DelayDeactivation(keep);
+        }
     }
 
     private void Audit(MemberAccountState state, AuditEvent auditEvent, CallOrigin origin)

@@ -80,7 +80,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
 
     public override async Task<RecoverIdentifierReply> RecoverIdentifier(RecoverIdentifierRequest request, ServerCallContext context)
     {
-        var lookup = OpenLookup(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, checkMore: null);
+        var lookup = await OpenLookupAsync(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, checkMore: null);
         if (lookup.RetryAfter is { } retryAfter)
         {
             return new RecoverIdentifierReply { Status = RecoverIdentifierStatus.TooManyAttempts, RetryAfter = Duration.FromTimeSpan(retryAfter) };
@@ -108,7 +108,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
     public override async Task<RevealIdentifierReply> RevealIdentifier(RevealIdentifierRequest request, ServerCallContext context)
     {
         string? ibanTail = null;
-        var lookup = OpenLookup(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, violations =>
+        var lookup = await OpenLookupAsync(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, violations =>
             ibanTail = RequestRules.CheckIbanTail("iban_tail", request.IbanTail, violations));
         if (lookup.RetryAfter is { } retryAfter)
         {
@@ -172,8 +172,10 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
         }
     }
 
+    private const string ClientIpPurpose = "client-ip";
+
     /// <summary>Passes the edge for an identifier lookup, then takes one lookup from the NIR's and the client address's budgets.</summary>
-    private IdentifierLookup OpenLookup(ServerCallContext context, string tenant, string nir, string birthDate, string postalCode, Action<List<FieldViolation>>? checkMore)
+    private async Task<IdentifierLookup> OpenLookupAsync(ServerCallContext context, string tenant, string nir, string birthDate, string postalCode, Action<List<FieldViolation>>? checkMore)
     {
         string? normalizedNir = null;
         DateOnly? birth = null;
@@ -196,9 +198,11 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
         }
 
         var nirDigest = digest.LookupKey(Grains.Interfaces.Nir.LookupPurpose, normalizedNir!);
-        var retryAfter = limiter.TryAcquire(
-            [($"{tenant}/nir/{nirDigest}", rules.MaxLookupsPerMember), ($"{tenant}/ip/{origin.ClientIp ?? $"caller:{origin.Caller}"}", rules.MaxLookupsPerClientIp)],
-            rules.Window);
+        var client = origin.ClientIp is { } ip ? digest.LookupKey(ClientIpPurpose, ip) : $"caller:{origin.Caller}";
+        var retryAfter = await limiter.TryAcquireAsync(
+            [($"{tenant}/nir/{nirDigest}", rules.MaxLookupsPerMember), ($"{tenant}/ip/{client}", rules.MaxLookupsPerClientIp)],
+            rules.Window,
+            context.CancellationToken);
         return new IdentifierLookup(tenant, nirDigest, birth!.Value, postalCode, origin, retryAfter);
     }
 

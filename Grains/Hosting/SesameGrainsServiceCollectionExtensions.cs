@@ -12,7 +12,7 @@ namespace Sesame.Grains.Hosting;
 public static class SesameGrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what Sésame's grains need (Orleans finds the grains themselves), with the outbox dispatcher.
+    /// Registers what Sésame's grains need (Orleans finds the grains themselves), with the wake-up of the cluster's schedules (outbox delivery, space deadlines) at start.
     /// <see cref="SecretHashingOptions"/> (peppers and grain key secret) and <see cref="FieldEncryptionOptions"/> must be
     /// configured; every grain storage writes state as JSON with its personal data encrypted. E-mails go by SMTP when
     /// <see cref="SmtpOptions.Host"/> is set, SMS through Azure Communication Services when
@@ -31,17 +31,14 @@ public static class SesameGrainsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<FieldEncryptionOptions>, FieldEncryptionOptionsValidator>();
         services.AddSingleton<IFieldProtector, AesGcmFieldProtector>();
         services.AddSingleton<IGrainStorageSerializer, PersonalDataStorageSerializer>();
-        services.AddSingleton<UnknownAccountRegistry>();
         services.AddOptions<NotificationOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
-        services.AddSingleton<OutboxSignal>();
         services.TryAddSingleton<DevOutbox>();
         services.TryAddSingleton<SmtpEmailSender>();
         services.TryAddSingleton<AcsSmsSender>();
         services.TryAddSingleton<INotificationSender, NotificationRouter>();
-        services.AddHostedService<OutboxDispatcher>();
         services.AddOptions<SpaceDeadlineOptions>().ValidateDataAnnotations().ValidateOnStart();
-        services.AddHostedService<SpaceDeadlineSweeper>();
+        services.AddHostedService<ScheduleWakeup>();
         return services;
     }
 }

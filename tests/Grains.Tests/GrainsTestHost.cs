@@ -9,12 +9,12 @@ using Microsoft.Extensions.Options;
 using Orleans.Providers;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using Sesame.Grains.Activation;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Hosting;
 using Sesame.Grains.Protection;
 using Sesame.Grains.Tests.Hashing;
+using Sesame.Grains.Tests.Notifications;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Testing;
@@ -46,7 +46,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     private static readonly ConcurrentDictionary<string, string> IdentifiersByKey = new(StringComparer.Ordinal);
 
-    private static readonly Type[] BackgroundServices = [typeof(OutboxDispatcher), typeof(SpaceDeadlineSweeper)];
+    private static readonly Type[] BackgroundServices = [typeof(ScheduleWakeup)];
 
     // Hosts on one storage play one deployment restarted: they share what was sent.
     private static readonly ConditionalWeakTable<InspectableGrainStorage, DevOutbox> Outboxes = [];
@@ -85,6 +85,12 @@ internal sealed class GrainsTestHost : IAsyncDisposable
             }
 
             services.AddSesameGrains();
+
+            // E-mails and SMS wait until the test starts delivery (StartDispatcherAsync), as before a host starts.
+            var sending = services.Last(service => service.ServiceType == typeof(INotificationSender));
+            services.Remove(sending);
+            services.AddSingleton(provider => new GatedSender(sending.ImplementationInstance as INotificationSender ?? (INotificationSender)ActivatorUtilities.CreateInstance(provider, sending.ImplementationType!)));
+            services.AddSingleton<INotificationSender>(provider => provider.GetRequiredService<GatedSender>());
             services.RemoveAll<DevOutbox>();
             services.AddSingleton(Outboxes.GetValue(storage, _ => new DevOutbox(NullLogger<DevOutbox>.Instance)));
 
@@ -126,6 +132,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     public InspectableGrainStorage Storage { get; }
 
     public IGrainFactory Grains => cluster.Client;
+
+    /// <summary>The grain factory inside silo <paramref name="silo"/> (0-based), as that silo's gRPC frontend calls grains.</summary>
+    public IGrainFactory GrainsOn(int silo) => Silos.ElementAt(silo).GetRequiredService<IGrainFactory>();
 
     /// <summary>Counts every secret checked, known account or not, on every silo.</summary>
     public int SecretsVerified => Silos.Sum(provider => ((CountingSecretHasher)provider.GetRequiredService<ISecretHasher>()).Verifications);
@@ -172,11 +181,12 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Starts the outbox dispatcher and the space deadline sweeper on every silo, as the host does at start.</summary>
+    /// <summary>Lets e-mails and SMS go and wakes the cluster's schedules (outbox shards, space deadline sweeper), as a host does at start.</summary>
     public async Task StartDispatcherAsync()
     {
         foreach (var provider in Silos)
         {
+            provider.GetRequiredService<GatedSender>().Open();
             foreach (var type in BackgroundServices)
             {
                 var service = (IHostedService)ActivatorUtilities.CreateInstance(provider, type);
@@ -189,8 +199,8 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     /// <summary>The dev outbox every silo of this host (and of hosts on the same storage) sends to.</summary>
     public DevOutbox Outbox => Silos.First().GetRequiredService<DevOutbox>();
 
-    /// <summary>What the dispatcher sends with: e-mails by SMTP when configured, the rest to the dev outbox.</summary>
-    public INotificationSender Sender => Silos.First().GetRequiredService<INotificationSender>();
+    /// <summary>What the couriers send with: e-mails by SMTP when configured, the rest to the dev outbox.</summary>
+    public INotificationSender Sender => Silos.First().GetRequiredService<GatedSender>().Inner;
 
     private IEnumerable<IServiceProvider> Silos => cluster.Silos.Select(silo => cluster.GetSiloServiceProvider(silo.SiloAddress));
 

@@ -351,6 +351,23 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoginAsync_UnknownIdentifierThroughTwoSilos_CountedOnceAndLockedOnBoth()
+    {
+        await using var cluster = await GrainsTestHost.StartAsync(silos: 2);
+        var key = GrainsTestHost.NewAccountKey();
+
+        var results = new List<LoginResult>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            results.Add(await cluster.GrainsOn(attempt % 2).GetGrain<IMemberAccountGrain>(key).LoginAsync(WrongPin, null, GrainsTestHost.Origin, CancellationToken.None));
+        }
+
+        Assert.Equal([LoginStatus.InvalidCredentials, LoginStatus.InvalidCredentials, LoginStatus.LockedOut, LoginStatus.LockedOut], results.Select(result => result.Status));
+        Assert.Equal([2, 1], results.Take(2).Select(result => result.RemainingAttempts));
+        Assert.Null(await cluster.ReadStoredAsync(key));
+    }
+
+    [Fact]
     public async Task LoginAsync_UnknownIdentifier_AnswersLikeAKnownAccountAndStoresNothing()
     {
         var known = await CreateAccountAsync();

@@ -13,7 +13,7 @@ public sealed class DeadLetterTests
     private const string MaskedEmail = "s****@c****.fr";
 
     [Fact]
-    public async Task Dispatcher_SenderFailsTwiceThenWorks_DeliveredWithoutDeadLetter()
+    public async Task Delivery_SenderFailsTwiceThenWorks_DeliveredWithoutDeadLetter()
     {
         // Arrange: retries wait 2 then 4 minutes.
         var sender = new FailingSender(failures: 2);
@@ -41,7 +41,7 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
-    public async Task Dispatcher_SenderAlwaysFails_DeadLetteredAfterMaxAttemptsWithoutTheCode()
+    public async Task Delivery_SenderAlwaysFails_DeadLetteredAfterMaxAttemptsWithoutTheCode()
     {
         // Arrange: three attempts, a minute apart (the sweep's pace).
         var sender = new FailingSender(failures: int.MaxValue);
@@ -71,7 +71,7 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
-    public async Task Dispatcher_RecipientRefused_DeadLetteredAtOnce()
+    public async Task Delivery_RecipientRefused_DeadLetteredAtOnce()
     {
         // Arrange
         var sender = new FailingSender(failures: int.MaxValue, refuse: true);
@@ -91,7 +91,7 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
-    public async Task Dispatcher_CodeExpiresWhileRetrying_DeadLetteredAsExpired()
+    public async Task Delivery_CodeExpiresWhileRetrying_DeadLetteredAsExpired()
     {
         // Arrange: the default 8 attempts take longer than the code's ten minutes.
         var sender = new FailingSender(failures: int.MaxValue);
@@ -115,7 +115,7 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
-    public async Task Dispatcher_ProcessGoneBetweenDeadLetterAndOutboxWrite_OneDeadLetter()
+    public async Task Delivery_ProcessGoneBetweenDeadLetterAndOutboxWrite_OneDeadLetter()
     {
         // Arrange: a process dead-letters a message; its outbox write is then undone, as a crash before it would leave it.
         var storage = new InspectableGrainStorage();
@@ -134,7 +134,7 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
-    public async Task Dispatcher_ProcessGoneAfterDeadLetterThenLastAttemptWorks_DeadLetterWithdrawn()
+    public async Task Delivery_ProcessGoneAfterDeadLetterThenLastAttemptWorks_DeadLetterWithdrawn()
     {
         // Arrange: as above, the dead letter is written and the outbox write lost.
         var storage = new InspectableGrainStorage();
@@ -194,14 +194,25 @@ public sealed class DeadLetterTests
     /// </summary>
     private static async Task<string> DeadLetterThenLoseTheOutboxWriteAsync(InspectableGrainStorage storage, FakeTimeProvider time)
     {
-        await using var crashed = await GrainsTestHost.StartAsync(storage, time, sender: new FailingSender(int.MaxValue), notifications: options => options.Email.MaxAttempts = 1);
-        var (key, _) = await StoreCodeAsync(crashed);
-        var pending = (await crashed.ReadStoredAsync(key))!.Outbox.Single();
-        await crashed.StartDispatcherAsync();
-        await Eventually.TrueAsync(async () => (await crashed.ReadStoredAsync(key))!.Outbox.Count == 0);
-        Assert.Single(await DeadLettersAsync(crashed));
-        await crashed.ChangeStoredAsync(key, state => state.Outbox.Add(pending));
-        await crashed.Grains.GetGrain<IOutboxIndexGrain>(OutboxShards.For(key)).AddAsync(key, CancellationToken.None);
+        string key;
+        OutboxEntry pending;
+        await using (var crashed = await GrainsTestHost.StartAsync(storage, time, sender: new FailingSender(int.MaxValue), notifications: options => options.Email.MaxAttempts = 1))
+        {
+            (key, _) = await StoreCodeAsync(crashed);
+            pending = (await crashed.ReadStoredAsync(key))!.Outbox.Single();
+            await crashed.StartDispatcherAsync();
+            await Eventually.TrueAsync(async () => (await crashed.ReadStoredAsync(key))!.Outbox.Count == 0);
+            Assert.Single(await DeadLettersAsync(crashed));
+        }
+
+        // Behind the stopped cluster, the store is left as before the outbox write: message kept and account listed.
+        var account = storage.Read<MemberAccountState>("account", GrainId.Create("member-account", key))!;
+        account.Outbox.Add(pending);
+        storage.Write("account", GrainId.Create("member-account", key), account);
+        var shard = GrainId.Create("outbox-index", OutboxShards.For(key));
+        var listed = storage.Read<KeySetState>("keys", shard) ?? new KeySetState();
+        listed.Keys.Add(key);
+        storage.Write("keys", shard, listed);
         return key;
     }
 

@@ -84,7 +84,7 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Dispatcher_RecipientRefused_DeadLetteredAtOnceWithTheAddressMasked()
+    public async Task Delivery_RecipientRefused_DeadLetteredAtOnceWithTheAddressMasked()
     {
         await using var host = await GrainsTestHost.StartAsync(notifications: smtp.Configure);
         await host.StartDispatcherAsync();
@@ -102,7 +102,7 @@ public sealed class SmtpEmailSenderTests(Smtp4devFixture smtp) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Dispatcher_ServerDown_MessageKeptThenDeliveredOnceTheServerIsUp()
+    public async Task Delivery_ServerDown_MessageKeptThenDeliveredOnceTheServerIsUp()
     {
         // Arrange: the SMTP server's port, with nothing listening on it yet (connection refused).
         var port = FreePort();

@@ -3,14 +3,14 @@ using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Notifications;
 using Sesame.Testing;
 
-namespace Sesame.Grains.Tests.Notifications;
+namespace Sesame.Grains.Tests;
 
-public sealed class OutboxDispatcherTests
+public sealed class OutboxCourierGrainTests
 {
     private const string Email = "sophie.martin@courriel.fr";
 
     [Fact]
-    public async Task Dispatcher_CodeStoredThenProcessGone_NextProcessDeliversIt()
+    public async Task Delivery_CodeStoredThenProcessGone_NextProcessDeliversIt()
     {
         // Arrange: a process stores a code and its message, then ends before any delivery (its dispatcher never ran).
         var storage = new InspectableGrainStorage();
@@ -34,7 +34,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
-    public async Task Dispatcher_SenderFailsTwice_RetriedOnLaterSweepsAndDeliveredOnce()
+    public async Task Delivery_SenderFailsTwice_RetriedOnLaterSweepsAndDeliveredOnce()
     {
         // Arrange
         var sender = new FlakySender(failures: 2);
@@ -55,7 +55,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
-    public async Task Dispatcher_CodeExpiredBeforeDelivery_MessageLeavesTheOutbox()
+    public async Task Delivery_CodeExpiredBeforeDelivery_MessageLeavesTheOutbox()
     {
         // Arrange: a sender that always fails keeps the message in the outbox.
         var sender = new FlakySender(failures: int.MaxValue);
@@ -68,6 +68,33 @@ public sealed class OutboxDispatcherTests
         // Assert
         await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
         Assert.Empty(sender.Delivered);
+    }
+
+    [Fact]
+    public async Task Delivery_TwoSilosEachWokeTheSchedules_EveryMessageSentOnce()
+    {
+        // Arrange: both silos wake the outbox shards, as each does at start.
+        await using var host = await GrainsTestHost.StartAsync(silos: 2);
+        await host.StartDispatcherAsync();
+        var addresses = Enumerable.Range(0, 8).Select(member => $"m{member}.{Guid.NewGuid():N}@courriel.fr").ToList();
+
+        // Act: codes asked for through one silo, then the other.
+        var keys = addresses.Select(_ => GrainsTestHost.NewAccountKey()).ToList();
+        for (var member = 0; member < addresses.Count; member++)
+        {
+            var key = keys[member];
+            var account = host.GrainsOn(member % 2).GetGrain<IMemberAccountGrain>(key);
+            await account.CreateAsync(new NewMemberAccount("482913", null) { Identifier = GrainsTestHost.IdentifierOf(key), Contacts = new MemberContacts(addresses[member], null, []) }, GrainsTestHost.Origin, CancellationToken.None);
+            await account.StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+        }
+
+        foreach (var key in keys)
+        {
+            await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
+        }
+
+        // Assert
+        Assert.All(addresses, address => Assert.Single(host.SentTo(address)));
     }
 
     /// <summary>Starts the dispatcher, creates a member with an e-mail, sends a code, and waits for the first delivery attempt.</summary>
