@@ -23,4 +23,11 @@ public sealed class ClusterSettings
     /// <summary>The service's name, stable across deployments: it prefixes stored grain state and reminders. Default: <c>sesame</c>.</summary>
     [Required]
     public string ServiceId { get; set; } = "sesame";
+
+    /// <summary>
+    /// The cluster's certificate (a file, or a subject in the certificate store, as for the endpoint). When set, silos
+    /// talk to each other over mutual TLS: each presents it and accepts only peers presenting the same certificate, so a
+    /// self-signed one made for the deployment serves. Every silo of the cluster is given the same. Default: none (plain TCP).
+    /// </summary>
+    public CertificateOptions Certificate { get; set; } = new();
 }

@@ -1,10 +1,13 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Azure;
 using Azure.Data.Tables;
 using Grpc.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Orleans.Connections.Security;
 using Orleans.Providers;
 using Orleans.Storage;
 using Sesame.Frontend.Grpc;
@@ -41,6 +44,8 @@ public static class SesameHostingExtensions
         builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration));
         services.AddSesameGrains();
         services.AddGrpcExceptionStatus<RequestFailedException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
+        services.AddGrpcExceptionStatus<OrleansMessageRejectionException>(StatusCode.Unavailable, "The Sésame server holding this account is unreachable (it may have just stopped); the call did not complete. Try again in a few seconds.");
+        services.AddGrpcExceptionStatus<TimeoutException>(StatusCode.Unavailable, "Sésame did not answer in time (a server of the cluster may have just stopped); the call may not have completed. Try again in a few seconds.");
         services.AddGrpcExceptionStatus<InconsistentStateException>(StatusCode.Aborted, "The account changed on another Sésame replica while the call ran; it may be retried.");
         services.AddSesameFrontend()
             .Add(new HealthCheckRegistration("storage", provider => new StorageHealthCheck(provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)), HealthStatus.Unhealthy, tags: null));
@@ -56,7 +61,7 @@ public static class SesameHostingExtensions
                 {
                     // HTTP/1.1 stays on so a client without HTTP/2 reaches Grpc.AspNetCore and hears why (426), not a reset.
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    listen.UseHttps(EndpointCertificate.Load(endpoint.Certificate));
+                    listen.UseHttps(ConfiguredCertificate.Load(endpoint.Certificate, SesameSections.Endpoint + ":Certificate"));
                 }
                 else
                 {
@@ -80,6 +85,21 @@ public static class SesameHostingExtensions
             options.ServiceId = cluster.ServiceId;
         });
         silo.Configure<Orleans.Configuration.GrainCollectionOptions>(configuration.GetSection(SesameSections.Grains));
+        silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(options =>
+        {
+            // A dead silo is declared dead within about 5 s when its process is gone (connections refused), about 12 s
+            // when its host hangs (three missed probes of at most 4 s), instead of Orleans' 10 s and 60 s.
+            options.ProbeTimeout = TimeSpan.FromSeconds(2);
+            options.MaxProbeTimeout = TimeSpan.FromSeconds(4);
+            options.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+            options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        });
+        silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(configuration.GetSection(SesameSections.Cluster + ":Membership"));
+        if (cluster.Certificate.IsConfigured)
+        {
+            UseClusterTls(silo, ConfiguredCertificate.Load(cluster.Certificate, SesameSections.Cluster + ":Certificate"));
+        }
+
         if (storage.Provider == StorageProvider.AzureTable && StorageOptionsValidator.TryParseConnectionString(storage.AzureTable.ConnectionString, out _))
         {
             var tables = new TableServiceClient(storage.AzureTable.ConnectionString);
@@ -99,6 +119,22 @@ public static class SesameHostingExtensions
             silo.AddMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService();
         }
+    }
+
+    /// <summary>
+    /// Silo-to-silo traffic (PINs, codes) over mutual TLS: every silo presents the cluster's certificate and accepts only
+    /// peers presenting the same one, compared by its SHA-256 hash, so a self-signed certificate serves.
+    /// </summary>
+    private static void UseClusterTls(ISiloBuilder silo, X509Certificate2 certificate)
+    {
+        var pinned = certificate.GetCertHash(HashAlgorithmName.SHA256);
+        silo.UseTls(certificate, tls =>
+        {
+            tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+            tls.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+            tls.RemoteCertificateValidation = (remote, _, _) => CryptographicOperations.FixedTimeEquals(remote.GetCertHash(HashAlgorithmName.SHA256), pinned);
+            tls.OnAuthenticateAsClient = (_, options) => options.TargetHost = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        });
     }
 
     private static void AddSesameOptions(this IServiceCollection services)

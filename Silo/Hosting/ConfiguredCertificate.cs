@@ -5,28 +5,26 @@ using Sesame.Silo.Configuration;
 namespace Sesame.Silo.Hosting;
 
 /// <summary>Loads the endpoint's certificate as configured, or stops the host with a message naming the setting.</summary>
-internal static class EndpointCertificate
+internal static class ConfiguredCertificate
 {
-    private const string Section = SesameSections.Endpoint + ":Certificate";
-
-    public static X509Certificate2 Load(CertificateOptions options)
+    public static X509Certificate2 Load(CertificateOptions options, string section)
     {
         if (options.Path is { } path)
         {
             if (!File.Exists(path))
             {
-                throw Invalid($"{Section}:Path '{path}' does not exist.");
+                throw Invalid(section, $"{section}:Path '{path}' does not exist.");
             }
 
             try
             {
                 return options.KeyPath is { } keyPath
-                    ? LoadPem(path, keyPath, options.Password)
+                    ? LoadPem(path, keyPath, options.Password, section)
                     : X509CertificateLoader.LoadPkcs12FromFile(path, options.Password);
             }
             catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or ArgumentException or IOException)
             {
-                throw Invalid($"{Section}: the certificate in '{path}' cannot be loaded ({exception.Message}).");
+                throw Invalid(section, $"{section}: the certificate in '{path}' cannot be loaded ({exception.Message}).");
             }
         }
 
@@ -35,14 +33,14 @@ internal static class EndpointCertificate
         var found = store.Certificates.Find(X509FindType.FindBySubjectDistinguishedName, options.Subject!, validOnly: false)
             .Where(certificate => certificate.HasPrivateKey)
             .MaxBy(certificate => certificate.NotAfter);
-        return found ?? throw Invalid($"{Section}:Subject '{options.Subject}' matches no certificate with a private key in {options.StoreLocation}/{options.StoreName}.");
+        return found ?? throw Invalid(section, $"{section}:Subject '{options.Subject}' matches no certificate with a private key in {options.StoreLocation}/{options.StoreName}.");
     }
 
-    private static X509Certificate2 LoadPem(string path, string keyPath, string? password)
+    private static X509Certificate2 LoadPem(string path, string keyPath, string? password, string section)
     {
         if (!File.Exists(keyPath))
         {
-            throw Invalid($"{Section}:KeyPath '{keyPath}' does not exist.");
+            throw Invalid(section, $"{section}:KeyPath '{keyPath}' does not exist.");
         }
 
         using var pem = password is null
@@ -53,6 +51,6 @@ internal static class EndpointCertificate
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), password: null);
     }
 
-    private static OptionsValidationException Invalid(string message) =>
-        new(Section, typeof(CertificateOptions), [message]);
+    private static OptionsValidationException Invalid(string section, string message) =>
+        new(section, typeof(CertificateOptions), [message]);
 }
