@@ -16,7 +16,7 @@ fi
 
 # The real gRPC client of the interop tests (@grpc/grpc-js), pinned by interop/package-lock.json.
 npm ci --prefix interop --no-audit --no-fund --loglevel=error
-# Azurite, the Azure Table storage emulator of the storage tests, pinned by tests/azurite/package-lock.json.
+# Azurite, the Azure Table storage emulator of the cluster tests (tests/Cluster.Tests), pinned by tests/azurite/package-lock.json.
 npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
 # smtp4dev, the SMTP server the e-mail tests send to, pinned by .config/dotnet-tools.json.
 dotnet tool restore

@@ -14,7 +14,8 @@ public static class SesameGrainsServiceCollectionExtensions
     /// <summary>
     /// Registers what Sésame's grains need (Orleans finds the grains themselves), with the wake-up of the cluster's schedules (outbox delivery, space deadlines) at start.
     /// <see cref="SecretHashingOptions"/> (peppers and grain key secret) and <see cref="FieldEncryptionOptions"/> must be
-    /// configured; every grain storage writes state as JSON with its personal data encrypted. E-mails go by SMTP when
+    /// configured; every grain storage writes state as JSON with its personal data encrypted, and a grain whose call
+    /// fails is deactivated so that its next call starts from the stored state. E-mails go by SMTP when
     /// <see cref="SmtpOptions.Host"/> is set, SMS through Azure Communication Services when
     /// <see cref="SmsOptions.ConnectionString"/> is set, everything else to the <see cref="DevOutbox"/>, unless an
     /// <see cref="INotificationSender"/> is registered first.
@@ -31,6 +32,7 @@ public static class SesameGrainsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<FieldEncryptionOptions>, FieldEncryptionOptionsValidator>();
         services.AddSingleton<IFieldProtector, AesGcmFieldProtector>();
         services.AddSingleton<IGrainStorageSerializer, PersonalDataStorageSerializer>();
+        services.AddSingleton<IIncomingGrainCallFilter, DeactivateOnFailedCall>();
         services.AddOptions<NotificationOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.TryAddSingleton<DevOutbox>();

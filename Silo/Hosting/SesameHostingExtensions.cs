@@ -43,10 +43,10 @@ public static class SesameHostingExtensions
         services.AddSesameOptions();
         builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration));
         services.AddSesameGrains();
-        services.AddGrpcExceptionStatus<RequestFailedException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call did not complete. Try again later.");
+        services.AddGrpcExceptionStatus<RequestFailedException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call may not have completed. Try again later.");
         services.AddGrpcExceptionStatus<OrleansMessageRejectionException>(StatusCode.Unavailable, "The Sésame server holding this account is unreachable (it may have just stopped); the call did not complete. Try again in a few seconds.");
         services.AddGrpcExceptionStatus<TimeoutException>(StatusCode.Unavailable, "Sésame did not answer in time (a server of the cluster may have just stopped); the call may not have completed. Try again in a few seconds.");
-        services.AddGrpcExceptionStatus<InconsistentStateException>(StatusCode.Aborted, "The account changed on another Sésame replica while the call ran; it may be retried.");
+        services.AddGrpcExceptionStatus<InconsistentStateException>(StatusCode.Aborted, "The account changed in storage while the call ran; it may be retried.");
         services.AddSesameFrontend()
             .Add(new HealthCheckRegistration("storage", provider => new StorageHealthCheck(provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)), HealthStatus.Unhealthy, tags: null));
         services.AddSingleton<ITenantPolicies, ConfiguredTenantPolicies>();
@@ -102,7 +102,7 @@ public static class SesameHostingExtensions
 
         if (storage.Provider == StorageProvider.AzureTable && StorageOptionsValidator.TryParseConnectionString(storage.AzureTable.ConnectionString, out _))
         {
-            var tables = new TableServiceClient(storage.AzureTable.ConnectionString);
+            var tables = new TableServiceClient(storage.AzureTable.ConnectionString, TableStorageClientOptions.Create());
             silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
             silo.UseAzureStorageClustering(options => options.TableServiceClient = tables);
             silo.AddAzureTableGrainStorageAsDefault(options =>

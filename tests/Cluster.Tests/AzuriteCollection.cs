@@ -1,4 +1,4 @@
-namespace Sesame.Storage.AzureTable.Tests;
+namespace Sesame.Cluster.Tests;
 
 [CollectionDefinition(Name)]
 public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>

@@ -2,11 +2,12 @@ using System.Security.Cryptography;
 using Sesame.Frontend.Security;
 using Sesame.Testing;
 
-namespace Sesame.Storage.AzureTable.Tests;
+namespace Sesame.Cluster.Tests;
 
 /// <summary>
-/// Sésame configured as a replica over an Azurite table: one tenant (lockout after <see cref="MaxFailedAttempts"/>
-/// failures, for an hour), a portal and a back office with their keys, one pepper shared by every replica.
+/// Sésame configured as a silo of an Orleans cluster on Azurite: one tenant (lockout after <see cref="MaxFailedAttempts"/>
+/// failures, for an hour), a portal and a back office with their keys, one pepper, grain key secret and encryption key
+/// shared by every silo.
 /// </summary>
 internal static class SesameOnAzurite
 {
@@ -25,12 +26,17 @@ internal static class SesameOnAzurite
 
     public static Dictionary<string, string> BackOfficeMetadata { get; } = new() { ["authorization"] = $"Bearer {BackOfficeKey}" };
 
-    public static Dictionary<string, string> Settings(Azurite azurite, string tableName) => new()
+    /// <summary>
+    /// The settings of one cluster: silos started with the same dictionary join each other through Azurite's membership
+    /// table; a new call makes a new cluster and service, with a grain table of its own, so no test meets another's silos.
+    /// </summary>
+    public static Dictionary<string, string> Settings(Azurite azurite) => new()
     {
         ["Sesame:Storage:Provider"] = "AzureTable",
         ["Sesame:Storage:AzureTable:ConnectionString"] = azurite.ConnectionString,
-        ["Sesame:Storage:AzureTable:TableName"] = tableName,
-        ["Sesame:Storage:AzureTable:RetryDelay"] = "00:00:00.050",
+        ["Sesame:Storage:AzureTable:TableName"] = "t" + Guid.NewGuid().ToString("N"),
+        ["Sesame:Cluster:ClusterId"] = $"cluster-{Guid.NewGuid():N}",
+        ["Sesame:Cluster:ServiceId"] = $"service-{Guid.NewGuid():N}",
         ["Sesame:Hashing:Peppers:k1"] = Pepper,
         ["Sesame:Hashing:CurrentPepperId"] = "k1",
         ["Sesame:Hashing:GrainKeySecret"] = GrainKeySecret,

@@ -1,18 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Sesame.Frontend.Security;
-using Sesame.Storage.AzureTable.Tests.Client;
 using Sesame.Testing;
-using static Sesame.Storage.AzureTable.Tests.SesameOnAzurite;
+using static Sesame.Cluster.Tests.SesameOnAzurite;
 
-namespace Sesame.Storage.AzureTable.Tests;
+namespace Sesame.Cluster.Tests;
 
 /// <summary>
-/// What a copy of the table and the log give away once the help pages' flows have run on Azurite with Information
-/// logging: none of the NIRs, identifiers, e-mails, mobiles, IBAN tails, PINs or codes used. The dev outbox is the one
-/// documented exception (development only, it writes messages with their codes to the log): its entries are where the
-/// test reads the e-mailed code, and are left out of the scan.
+/// What a copy of the storage account (every table: Orleans' membership, grain state, reminders, any other) and the log
+/// give away once the help pages' flows have run on Azurite with Information logging: none of the NIRs, identifiers,
+/// e-mails, mobiles, IBAN tails, PINs or codes used. The dev outbox is the one documented exception (development only,
+/// it writes messages with their codes to the log): its entries are where the test reads the e-mailed code, and are
+/// left out of the scan.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed partial class PersonalDataOnAzuriteTests(AzuriteFixture azurite)
@@ -28,8 +29,7 @@ public sealed partial class PersonalDataOnAzuriteTests(AzuriteFixture azurite)
     public async Task HelpPageFlows_OnAzuriteWithInformationLogs_NoPersonalDataInTableKeysValuesOrLog()
     {
         // Arrange: a tenant with issued identifiers, one whose identifiers are NIRs, and three members.
-        var tableName = AzuriteFixture.NewTableName();
-        var settings = Settings(azurite.Azurite, tableName);
+        var settings = Settings(azurite.Azurite);
         settings["Logging:LogLevel:Default"] = "Information";
         settings[$"Sesame:Tenants:{NirTenant}:Identifier"] = "Nir";
         settings[$"Sesame:Tenants:{NirTenant}:IdentifierRecovery:Enabled"] = "false";
@@ -83,18 +83,35 @@ public sealed partial class PersonalDataOnAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(byLetter.Identifier, revealed.Response!["identifiers"]!.AsArray().Single()!.ToString());
         await Eventually.TrueAsync(() => Regex.Matches(silo.Output, "Dev outbox: ").Count >= 2);
 
-        // Assert: every entity of the table, keys and values (binary ones decoded), and the log outside the dev outbox.
-        var stored = await TableTextAsync(tableName);
+        // Assert: every entity of every table, keys and values (binary ones decoded), and the log outside the dev outbox.
+        var stored = await StoredEntitiesAsync();
         var log = LogWithoutDevOutbox(silo.Output);
         used.AddRange([Pin, NewPin, WrongPin]);
         used.AddRange(new[] { withEmail, byLetter, nirMember }.SelectMany(member => member.PersonalValues()).OfType<string>());
-        Assert.NotEmpty(stored);
+        Assert.Contains("OrleansSiloInstances", stored.Tables);
+        Assert.Contains("OrleansReminders", stored.Tables);
+        Assert.Contains(settings["Sesame:Storage:AzureTable:TableName"], stored.Tables);
         Assert.Contains("Account ", log, StringComparison.Ordinal);
+        AssertGrainKeysAreDigests(stored, settings);
         Assert.All(used.Distinct(), value =>
         {
-            Assert.False(stored.Contains(value, StringComparison.Ordinal), $"The table holds '{value}'.");
+            Assert.False(stored.Text.Contains(value, StringComparison.Ordinal), $"The storage holds '{value}'.");
             Assert.False(log.Contains(value, StringComparison.Ordinal), $"The log holds '{value}'.");
         });
+    }
+
+    /// <summary>
+    /// Orleans' grain storage keys an entity <c>{ServiceId}_{grain id}</c>, the id's '/' written '_': a member's account,
+    /// directory entry and sessions must be found by digests only (HMAC base64url of the identifier, SHA-256 hex).
+    /// </summary>
+    private static void AssertGrainKeysAreDigests(StoredEntities stored, Dictionary<string, string> settings)
+    {
+        var serviceId = settings["Sesame:Cluster:ServiceId"];
+        var grainKeys = stored.PartitionKeys.Where(key => key.Table == settings["Sesame:Storage:AzureTable:TableName"]).Select(key => key.PartitionKey).ToArray();
+        Assert.All(grainKeys, key => Assert.StartsWith($"{serviceId}_", key, StringComparison.Ordinal));
+        var memberKeys = grainKeys.Select(key => key[(serviceId.Length + 1)..]).Where(key => MemberGrainKind().IsMatch(key)).ToArray();
+        Assert.Equal(3, memberKeys.Count(key => key.StartsWith("member-account_", StringComparison.Ordinal)));
+        Assert.All(memberKeys, key => Assert.Matches(DigestGrainId(), key));
     }
 
     private static TestMember Member(string identifier, string nir, string? email, string? mobile) =>
@@ -127,20 +144,31 @@ public sealed partial class PersonalDataOnAzuriteTests(AzuriteFixture azurite)
 
     private static string? SecurityCodeInLog(string log) => SecurityCode().Match(log) is { Success: true } match ? match.Groups[1].Value : null;
 
-    private async Task<string> TableTextAsync(string tableName)
+    /// <summary>
+    /// Every entity of every table Azurite holds (Orleans' membership, grain state and reminder tables, and any other),
+    /// one property a line: keys, then values, binary ones decoded as UTF-8 (grain state is JSON in binary columns).
+    /// </summary>
+    private async Task<StoredEntities> StoredEntitiesAsync()
     {
-        var table = TableClientTests.NewClient(azurite.Azurite.ConnectionString, tableName);
+        var service = new TableServiceClient(azurite.Azurite.ConnectionString);
+        var tables = new List<string>();
+        var partitionKeys = new List<(string Table, string PartitionKey)>();
         var text = new StringBuilder();
-        await foreach (var entity in table.QueryAllAsync(CancellationToken.None))
+        await foreach (var table in service.QueryAsync())
         {
-            text.AppendLine(entity.PartitionKey).AppendLine(entity.RowKey);
-            foreach (var value in entity.Properties.Values)
+            tables.Add(table.Name);
+            await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
             {
-                text.AppendLine(value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                partitionKeys.Add((table.Name, entity.PartitionKey));
+                foreach (var (name, value) in entity)
+                {
+                    text.Append(table.Name).Append(' ').Append(name).Append(": ")
+                        .AppendLine(value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
         }
 
-        return text.ToString();
+        return new StoredEntities(tables, partitionKeys, text.ToString());
     }
 
     /// <summary>The console log without the dev outbox's entries: an entry starts with its level, then its category.</summary>
@@ -163,6 +191,14 @@ public sealed partial class PersonalDataOnAzuriteTests(AzuriteFixture azurite)
 
         return kept.ToString();
     }
+
+    private sealed record StoredEntities(IReadOnlyList<string> Tables, IReadOnlyList<(string Table, string PartitionKey)> PartitionKeys, string Text);
+
+    [GeneratedRegex("^(member-account|member-directory|session)_")]
+    private static partial Regex MemberGrainKind();
+
+    [GeneratedRegex("^(member-account_[a-z0-9-]+_[A-Za-z0-9_-]{43}|(member-directory|session)_[a-z0-9-]+_[0-9a-f]{64})$")]
+    private static partial Regex DigestGrainId();
 
     [GeneratedRegex("code de sécurité à usage unique : ([0-9]+)")]
     private static partial Regex SecurityCode();

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Sesame.Testing;
 
-namespace Sesame.Storage.AzureTable.Tests;
+namespace Sesame.Cluster.Tests;
 
 /// <summary>
 /// A real Azurite Table service (the npm package pinned by <c>tests/azurite/package-lock.json</c>) on a free loopback
@@ -27,7 +25,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync()
     {
-        var azurite = new Azurite(FreePort());
+        var azurite = new Azurite(FreePorts.Next());
         await azurite.RestartAsync();
         return azurite;
     }
@@ -116,12 +114,5 @@ public sealed class Azurite : IAsyncDisposable
                 return output.ToString();
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

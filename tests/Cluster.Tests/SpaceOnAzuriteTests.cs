@@ -2,11 +2,11 @@ using System.Text.RegularExpressions;
 using Sesame.Frontend.Security;
 using Sesame.Testing;
 
-namespace Sesame.Storage.AzureTable.Tests;
+namespace Sesame.Cluster.Tests;
 
 /// <summary>
-/// A member's space activated and signed in to across two Silo processes over one Azurite table: every step, and the
-/// access code, may land on either replica.
+/// A member's space activated and signed in to across two Silo processes of one Orleans cluster on Azurite: every step,
+/// and the access code, may come in by either silo.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed partial class SpaceOnAzuriteTests(AzuriteFixture azurite)
@@ -18,10 +18,10 @@ public sealed partial class SpaceOnAzuriteTests(AzuriteFixture azurite)
     private static readonly Dictionary<string, string> Portal = new() { ["authorization"] = $"Bearer {PortalKey}" };
 
     [Fact]
-    public async Task Activation_StepsAlternateBetweenReplicas_ActiveAndTheAccessCodeSentByOneOpensASessionOnTheOther()
+    public async Task Activation_StepsAlternateBetweenSilos_ActiveAndTheAccessCodeSentByOneOpensASessionOnTheOther()
     {
-        // Arrange: two replicas; the back office imports the member and sends the code through A.
-        var settings = SesameOnAzurite.Settings(azurite.Azurite, AzuriteFixture.NewTableName());
+        // Arrange: two silos; the back office imports the member and sends the code through A.
+        var settings = SesameOnAzurite.Settings(azurite.Azurite);
         settings[$"Sesame:Tenants:{Tenant}:Identifier"] = "ChosenIdentifier";
         settings[$"Sesame:Tenants:{Tenant}:Activation:Enabled"] = "true";
         settings[$"Sesame:Tenants:{Tenant}:SecondFactor:Enabled"] = "true";
@@ -47,7 +47,7 @@ public sealed partial class SpaceOnAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(0, (await clientA.CallAsync("sesame.v1.MemberAdmin/IssueProvisionalCode", new { tenant = Tenant, member.identifier }, SesameOnAzurite.BackOfficeMetadata)).Code);
         var code = await CodeInLogsAsync(ProvisionalCodePattern(), siloA, siloB);
 
-        // Act: the steps alternate between the replicas, then the sign-in does too.
+        // Act: the steps alternate between the silos, then the sign-in does too.
         var identified = await Step(clientB, "Identify", new { tenant = Tenant, provisional_code = code, nir });
         var activationId = identified.Field("activation_id");
         var card = await Step(clientA, "CheckVitaleCard", new { tenant = Tenant, activation_id = activationId, card_kind = member.vitale_card_kind, serial_number = member.vitale_card_serial });
@@ -74,7 +74,7 @@ public sealed partial class SpaceOnAzuriteTests(AzuriteFixture azurite)
     private static Task<GrpcCallResult> Step(NodeGrpcClient client, string method, object request) =>
         client.CallAsync($"sesame.v1.MemberActivation/{method}", request, Portal);
 
-    /// <summary>The code the dev outbox of either replica logged.</summary>
+    /// <summary>The code the dev outbox of either silo logged.</summary>
     private static async Task<string> CodeInLogsAsync(Regex pattern, params SiloProcess[] silos)
     {
         await Eventually.TrueAsync(() => silos.Any(silo => pattern.IsMatch(silo.Output)));

@@ -1,4 +1,4 @@
-namespace Sesame.Storage.AzureTable.Tests;
+namespace Sesame.Cluster.Tests;
 
 /// <summary>A member imported by <see cref="PersonalDataOnAzuriteTests"/>, with every personal value it may not find again.</summary>
 internal sealed record TestMember(string Identifier, string Nir, string? Email, string? Mobile, string IbanTail, string Street)
