@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Sesame.Grains.Activation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Protection;
-using Orleans.Storage;
 
 namespace Sesame.Grains.Hosting;
 

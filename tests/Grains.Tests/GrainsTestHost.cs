@@ -196,6 +196,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The cluster's reminders (in memory).</summary>
+    public IReminderTable ReminderTable => Silos.First().GetRequiredService<IReminderTable>();
+
     /// <summary>The dev outbox every silo of this host (and of hosts on the same storage) sends to.</summary>
     public DevOutbox Outbox => Silos.First().GetRequiredService<DevOutbox>();
 

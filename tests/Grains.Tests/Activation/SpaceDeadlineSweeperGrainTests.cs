@@ -1,3 +1,4 @@
+using Sesame.Grains.Activation;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Testing;
@@ -45,6 +46,18 @@ public sealed class SpaceDeadlineSweeperGrainTests
 
         await Eventually.TrueAsync(async () => (await List(host, deadline)).Count == 0);
         Assert.Equal(SpaceStatus.Opposed, (await host.ReadStoredAsync(key))!.Space);
+    }
+
+    [Fact]
+    public async Task WakeAsync_SpaceDeadlineSweeper_RegistersItsReminderAtTheSweepInterval()
+    {
+        await using var host = await GrainsTestHost.StartAsync();
+        var sweeper = host.Grains.GetGrain<ISpaceDeadlineSweeperGrain>(SpaceDeadlineSweeperGrain.Key);
+
+        await sweeper.WakeAsync(CancellationToken.None);
+
+        var reminder = Assert.Single((await host.ReminderTable.ReadRows(sweeper.GetGrainId())).Reminders);
+        Assert.Equal(("space-deadline-sweep", TimeSpan.FromHours(1)), (reminder.ReminderName, reminder.Period));
     }
 
     private static async Task<(string Key, DateTimeOffset Deadline)> SendCodeAsync(GrainsTestHost host)
