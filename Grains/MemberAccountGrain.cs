@@ -389,8 +389,7 @@ internal sealed partial class MemberAccountGrain(
 
     private async Task EndLockoutAsync(CancellationToken cancellationToken)
     {
-        lockoutTimer?.Dispose();
-        lockoutTimer = null;
+        // The timer is replaced once the state is stored: disposing it first would cancel this very callback's token.
         if (EarliestLockoutEnd(account.State) is not { } lockedUntil || lockedUntil > time.GetUtcNow())
         {
             ScheduleLockoutEnd();

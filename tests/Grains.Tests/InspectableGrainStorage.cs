@@ -37,8 +37,19 @@ internal sealed class InspectableGrainStorage : IGrainStorage
         return this;
     }
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    // A cancelled call stores nothing, as Orleans' Azure Table storage does.
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (records.TryGetValue((stateName, grainId), out var record))
         {
             grainState.State = Serializer.Deserialize<T>(record.Data);
@@ -55,8 +66,9 @@ internal sealed class InspectableGrainStorage : IGrainStorage
         return Task.CompletedTask;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var written = new StoredRecord(Serializer.Serialize(grainState.State), Guid.NewGuid().ToString("N"));
         var key = (stateName, grainId);
         var replaced = grainState.ETag is null
@@ -72,8 +84,9 @@ internal sealed class InspectableGrainStorage : IGrainStorage
         return Task.CompletedTask;
     }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var key = (stateName, grainId);
         if (records.TryGetValue(key, out var current))
         {
