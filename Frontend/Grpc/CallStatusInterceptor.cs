@@ -7,8 +7,9 @@ namespace Sesame.Frontend.Grpc;
 /// <summary>
 /// The outermost step of every unary call: runs the handler under the call's <c>grpc-timeout</c> on the injected
 /// clock, and turns what escapes it into the one status the caller reads. A passed deadline is DEADLINE_EXCEEDED;
-/// a dependency's failure registered as an <see cref="ExceptionStatus"/> (storage unreachable, a write conflict) is
-/// its status with a fixed message; anything else is INTERNAL with no detail. Exception texts are logged, never sent.
+/// a dependency's failure registered as an <see cref="ExceptionStatus"/> (storage unreachable, a write conflict), even
+/// wrapped in another exception, is its status with a fixed message; anything else is INTERNAL with no detail.
+/// Exception texts are logged, never sent.
 /// </summary>
 internal sealed partial class CallStatusInterceptor(IEnumerable<ExceptionStatus> exceptionStatuses, TimeProvider time, ILogger<CallStatusInterceptor> logger) : Interceptor
 {
@@ -71,8 +72,22 @@ internal sealed partial class CallStatusInterceptor(IEnumerable<ExceptionStatus>
             : throw RpcErrors.Status(StatusCode.InvalidArgument, "grpc-timeout is malformed: at most 8 digits and a unit (H, M, S, m, u, n).");
     }
 
-    private ExceptionStatus? StatusOf(Exception exception) =>
-        Array.Find(exceptionStatuses, mapped => mapped.ExceptionType.IsInstanceOfType(exception));
+    /// <summary>
+    /// The status registered for <paramref name="exception"/> or, the nearest first, for one of its inner exceptions:
+    /// Orleans hands a grain a storage provider's failure wrapped in an <c>OrleansException</c>.
+    /// </summary>
+    private ExceptionStatus? StatusOf(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (Array.Find(exceptionStatuses, mapped => mapped.ExceptionType.IsInstanceOfType(cause)) is { } mapped)
+            {
+                return mapped;
+            }
+        }
+
+        return null;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The handler of {Method} failed; the call ends with {Status}.")]
     private static partial void LogHandlerFailedWith(ILogger logger, Exception exception, string method, StatusCode status);
