@@ -12,7 +12,8 @@ namespace Sesame.Grains.Hosting;
 public static class SesameGrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what Sésame's grains need (Orleans finds the grains themselves), with the outbox dispatcher.
+    /// Registers what Sésame's grains need (Orleans finds the grains themselves), with the outbox dispatcher; a grain
+    /// whose call fails is deactivated, so that its next call reads the stored state again.
     /// <see cref="SecretHashingOptions"/> (peppers and grain key secret) and <see cref="FieldEncryptionOptions"/> must be
     /// configured; every grain storage writes state as JSON with its personal data encrypted. E-mails go by SMTP when
     /// <see cref="SmtpOptions.Host"/> is set, SMS through Azure Communication Services when
@@ -31,6 +32,7 @@ public static class SesameGrainsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<FieldEncryptionOptions>, FieldEncryptionOptionsValidator>();
         services.AddSingleton<IFieldProtector, AesGcmFieldProtector>();
         services.AddSingleton<IGrainStorageSerializer, PersonalDataStorageSerializer>();
+        services.AddSingleton<IIncomingGrainCallFilter, FailedCallDeactivation>();
         services.AddSingleton<UnknownAccountRegistry>();
         services.AddOptions<NotificationOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
