@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Sesame.Silo.Configuration;
 
 /// <summary>
@@ -11,7 +9,6 @@ public sealed class AzureTableOptions
     /// <summary>The account's connection string (for Azurite: <c>UseDevelopmentStorage=true</c> or its full form). Required.</summary>
     public string ConnectionString { get; set; } = string.Empty;
 
-    /// <summary>The table of grain state. Default: <c>sesamegrains</c>.</summary>
-    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "TableName must be 3 to 63 letters and digits, starting with a letter.")]
+    /// <summary>The table of grain state: 3 to 63 letters and digits, starting with a letter. Default: <c>sesamegrains</c>.</summary>
     public string TableName { get; set; } = "sesamegrains";
 }

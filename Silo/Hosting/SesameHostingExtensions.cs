@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -77,7 +78,10 @@ public static class SesameHostingExtensions
 
     private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
     {
-        var cluster = configuration.GetSection(SesameSections.Cluster).Get<ClusterSettings>() ?? new ClusterSettings();
+        // Invalid settings are composed on the defaults (storage on memory) so that the start ends on Sésame's validation,
+        // whose messages name the Sesame settings: Orleans checks its own options first, as the host resolves its services.
+        var configured = configuration.GetSection(SesameSections.Cluster).Get<ClusterSettings>() ?? new ClusterSettings();
+        var cluster = Validator.TryValidateObject(configured, new ValidationContext(configured), validationResults: null, validateAllProperties: true) ? configured : new ClusterSettings();
         var storage = configuration.GetSection(SesameSections.Storage).Get<StorageOptions>() ?? new StorageOptions();
         silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
         {
@@ -100,7 +104,7 @@ public static class SesameHostingExtensions
             UseClusterTls(silo, ConfiguredCertificate.Load(cluster.Certificate, SesameSections.Cluster + ":Certificate"));
         }
 
-        if (storage.Provider == StorageProvider.AzureTable && StorageOptionsValidator.TryParseConnectionString(storage.AzureTable.ConnectionString, out _))
+        if (storage.Provider == StorageProvider.AzureTable && new StorageOptionsValidator().Validate(name: null, storage).Succeeded)
         {
             var tables = new TableServiceClient(storage.AzureTable.ConnectionString, TableStorageClientOptions.Create());
             silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
@@ -114,7 +118,6 @@ public static class SesameHostingExtensions
         }
         else
         {
-            // An invalid Azure Table setting ends the start with the validator's message, not here.
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             silo.AddMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService();

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Sesame.Runtime.Storage;
 using Sesame.Testing;
 
 namespace Sesame.Interop.Tests;
@@ -10,21 +8,9 @@ namespace Sesame.Interop.Tests;
 /// Random bytes, truncated frames, oversized lengths, bad HPACK and bad headers (interop/hostile.mjs) for a bounded
 /// time and count; then the server must still answer, on new connections, and nothing stored may have changed.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests(TestGrainStorageServerFixture fixture) : IClassFixture<TestGrainStorageServerFixture>
 {
-    private SesameServer? server;
-
-    private SesameServer Server => server!;
-
-    public async Task InitializeAsync() => server = await SesameServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-    }
+    private SesameServer Server => fixture.Server;
 
     [Fact]
     public async Task HostileTraffic_FiveSeconds_ServerStillAnswersAndNothingChanged()
@@ -33,7 +19,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         await Server.Client.CallAsync("sesame.v1.MemberAdmin/CreateMember", new { tenant = "assu2000", identifier, secret = "482913" }, SesameServer.BackOffice);
         await Server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "assu2000", identifier, secret = "930517" }, SesameServer.Portal("assu2000"));
         var trailBefore = await AuditTrailAsync(identifier);
-        var storage = (MemoryGrainStorage)Server.Services.GetRequiredKeyedService<IGrainStorage>("Default");
+        var storage = fixture.Storage;
         var recordsBefore = storage.Count;
 
         var summary = await RunHostileAsync(Server.Address, seconds: 5, maxConnections: 400, seed: 7);

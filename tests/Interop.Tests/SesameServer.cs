@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.TestingHost;
 using Sesame.Grains.Notifications;
 using Sesame.Silo.Demo;
 using Sesame.Silo.Hosting;
@@ -132,8 +133,11 @@ public sealed class SesameServer : IAsyncDisposable
         return [.. trail.Response!["entries"]!.AsArray().Select(entry => (string)entry!["event"]!)];
     }
 
-    /// <summary>Starts a server; with <paramref name="caFile"/>, the client connects over TLS trusting that certificate.</summary>
-    public static async Task<SesameServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? caFile = null)
+    /// <summary>
+    /// Starts a server; with <paramref name="caFile"/>, the client connects over TLS trusting that certificate; with
+    /// <paramref name="services"/>, test doubles replace parts of the composition.
+    /// </summary>
+    public static async Task<SesameServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? caFile = null, Action<IServiceCollection>? services = null)
     {
         var clock = new ManualTimeProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
@@ -142,6 +146,9 @@ public sealed class SesameServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddSesame();
         builder.Services.AddSingleton<TimeProvider>(clock);
+        // Grains and their timers read the manual clock; Orleans' own loops (membership, messaging, collection) keep real time.
+        builder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSesame();
         await app.StartAsync();

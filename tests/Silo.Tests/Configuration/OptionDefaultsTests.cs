@@ -1,7 +1,7 @@
+using Orleans.Providers;
 using Sesame.Frontend.Grpc;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Runtime;
 using Sesame.Silo.Configuration;
 
 namespace Sesame.Silo.Tests.Configuration;
@@ -15,7 +15,7 @@ public sealed class OptionDefaultsTests
         var endpoint = new EndpointOptions();
         var grpc = new GrpcServerOptions();
         var storage = new StorageOptions();
-        var grains = new GrainRuntimeOptions();
+        var grains = new Orleans.Configuration.GrainCollectionOptions();
         var hashing = new SecretHashingOptions();
         var tenant = new TenantPolicy();
         var demo = new DemoOptions();
@@ -24,8 +24,8 @@ public sealed class OptionDefaultsTests
         Assert.Equal((64 * 1024, (bool?)null), (grpc.MaxReceiveMessageSize, grpc.Reflection));
         Assert.Equal(StorageProvider.Memory, storage.Provider);
         var table = storage.AzureTable;
-        Assert.Equal((string.Empty, "sesamegrains", 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5)), (table.ConnectionString, table.TableName, table.MaxRetries, table.RetryDelay, table.NetworkTimeout));
-        Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1), "Default"), (grains.CollectionAge, grains.CollectionInterval, grains.DefaultStorageName));
+        Assert.Equal((string.Empty, "sesamegrains"), (table.ConnectionString, table.TableName));
+        Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1), "Default"), (grains.CollectionAge, grains.CollectionQuantum, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
         Assert.Equal((100_000, 16, 0, string.Empty, string.Empty, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId, hashing.LookupPepperId, hashing.GrainKeySecret));
         var encryption = new Grains.Protection.FieldEncryptionOptions();
         Assert.Equal((0, string.Empty), (encryption.Keys.Count, encryption.CurrentKeyId));

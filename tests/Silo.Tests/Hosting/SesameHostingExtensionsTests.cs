@@ -3,13 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Providers;
+using Orleans.Storage;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Protection;
 using Sesame.Frontend.Security;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Runtime;
-using Sesame.Runtime.Storage;
 using Sesame.Silo.Hosting;
+using Sesame.Testing;
 
 namespace Sesame.Silo.Tests.Hosting;
 
@@ -81,6 +82,7 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Notifications:Sms:ConnectionString", "endpoint=http://sesame.communication.azure.com/;accesskey=a2V5", "Sesame:Notifications:Sms:ConnectionString must hold endpoint=https://")]
     [InlineData("Sesame:Notifications:Sms:ConnectionString", "endpoint=https://sesame.communication.azure.com/", "Sesame:Notifications:Sms:ConnectionString must hold accesskey=")]
     [InlineData("Sesame:Notifications:Sms:MaxRetries", "11", "Sesame:Notifications:Sms")]
+    [InlineData("Sesame:Cluster:ClusterId", "", "'ClusterId'")]
     public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
     {
         var failures = await StartFailuresAsync(new() { [key] = value });
@@ -191,17 +193,19 @@ public sealed class SesameHostingExtensionsTests
         Assert.Contains(failures, failure => failure.Contains("Sesame:Storage:AzureTable:TableName 'sesame_grains'", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Composed only: Orleans' Azure Table clustering reaches the storage account as the silo starts, and this project
+    /// runs no Azurite (the storage tests start Sésame on it).
+    /// </summary>
     [Fact]
-    public async Task AddSesame_AzureTable_StartsOnTheTableProviderWithoutEphemeralPepper()
+    public async Task AddSesame_AzureTable_ComposesTheTableProvidersWithoutEphemeralPepper()
     {
         await using var app = Build(AzureTableSettings("UseDevelopmentStorage=true"));
 
-        await app.StartAsync();
-
-        var storage = app.Services.GetRequiredKeyedService<IGrainStorage>(new GrainRuntimeOptions().DefaultStorageName);
-        Assert.Equal("Sesame.Storage.AzureTable.AzureTableGrainStorage", storage.GetType().FullName);
+        var storage = app.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        Assert.Equal("Orleans.Storage.AzureTableGrainStorage", storage.GetType().FullName);
+        Assert.Equal("AzureBasedMembershipTable", app.Services.GetRequiredService<IMembershipTable>().GetType().Name);
         Assert.Equal("k1", app.Services.GetRequiredService<IOptions<SecretHashingOptions>>().Value.CurrentPepperId);
-        await app.StopAsync();
     }
 
     [Theory]
