@@ -272,7 +272,7 @@ for round in $(seq "$ROUNDS"); do
             FAILURE[$target]="not seeded"; FAILED_ROUNDS[$target]=$((FAILED_ROUNDS[$target] + 1)); continue
         fi
         if ! start_target "$target" "$round"; then
-            FAILURE[$target]="did not start (round $round): $(grep -m1 -E 'fail:|Unhandled|Exception' "$WORK/$target-r$round-p"*.log 2>/dev/null | tail -n 1 | cut -c1-200)"
+            FAILURE[$target]="did not start (round $round): $(grep -h -m1 -E 'fail:|Unhandled|Exception' "$WORK/$target-r$round-p"*.log 2>/dev/null | tail -n 1 | cut -c1-200 || true)"
             FAILED_ROUNDS[$target]=$((FAILED_ROUNDS[$target] + 1)); continue
         fi
         common=(--endpoints "$TARGET_ENDPOINTS" --key "$PORTAL_KEY" --tenant "$TENANT" --pin "$PIN")
