@@ -52,60 +52,23 @@ BARE_DLL="$ROOT/bench/BareEcho/bin/Release/net10.0/Sesame.BareEcho.dll"
 GRPC_HEADERS=(-H 'content-type: application/grpc' -H 'te: trailers')
 
 WORK=$(mktemp -d)
-BASE_TREE="" # the baseline's temporary git worktree, once added
 PIDS=()
-
-log() { printf '[grpc.sh %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "$*"; exit 1; }
+BENCH_NAME=grpc.sh
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 cleanup() {
     local pid
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [[ -n $BASE_TREE ]]; then
-        git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || { rm -rf "$BASE_TREE"; git -C "$ROOT" worktree prune; }
-    fi
+    remove_baseline
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# ---- revisions ----
-
-# The working tree's revision: short hash, plus a note when it has uncommitted changes (this report excepted).
-working_tree_rev() {
-    local rev
-    rev=$(git -C "$ROOT" rev-parse --short HEAD)
-    if [[ -n $(git -C "$ROOT" status --porcelain -- . ':(exclude)bench/grpc-report.md') ]]; then
-        rev+=" + uncommitted changes"
-    fi
-    echo "$rev"
-}
-
-# The baseline's commit: BENCH_BASELINE_REV, or HEAD if it still has the hand-made layer, or else the parent of the
-# commit that deleted it. Prints nothing for `none`.
-resolve_baseline() {
-    local rev deleter
-    if [[ $BASELINE_REV_ARG == none ]]; then return; fi
-    if [[ -n $BASELINE_REV_ARG ]]; then
-        rev=$(git -C "$ROOT" rev-parse --verify --quiet "$BASELINE_REV_ARG^{commit}") ||
-            die "BENCH_BASELINE_REV=$BASELINE_REV_ARG is not a commit"
-    elif git -C "$ROOT" cat-file -e "HEAD:$OLD_LAYER_FILE" 2>/dev/null; then
-        rev=$(git -C "$ROOT" rev-parse HEAD)
-    else
-        deleter=$(git -C "$ROOT" rev-list -1 HEAD -- "$OLD_LAYER_FILE")
-        [[ -n $deleter ]] || die "no commit in HEAD's history has $OLD_LAYER_FILE: set BENCH_BASELINE_REV (or none)"
-        rev=$(git -C "$ROOT" rev-parse "$deleter^")
-    fi
-    if ! git -C "$ROOT" cat-file -e "$rev:$OLD_LAYER_FILE" 2>/dev/null; then
-        [[ -n $BASELINE_REV_ARG ]] || die "the default baseline $rev lacks $OLD_LAYER_FILE: set BENCH_BASELINE_REV (or none)"
-        log "note: baseline $rev has no $OLD_LAYER_FILE (not the hand-made layer)"
-    fi
-    echo "$rev"
-}
-
-BASE_REV=$(resolve_baseline)
+BASE_REV=$(resolve_baseline "$OLD_LAYER_FILE" "the hand-made layer")
 WT_REV=$(working_tree_rev)
 if [[ -n $BASE_REV ]]; then
     BASE_DESC=$(git -C "$ROOT" log -1 --format='%h %s' "$BASE_REV")
@@ -123,58 +86,25 @@ if ! command -v h2load >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null
 fi
 
-# No MSBuild node or compiler server is left running after the build: the script leaves no process behind.
-BUILD_ARGS=(-c Release -nologo -v q -nodeReuse:false -p:UseSharedCompilation=false)
 log "building the working tree's Silo and BareEcho (Release)"
 dotnet build "$ROOT/Silo" "${BUILD_ARGS[@]}"
 dotnet build "$ROOT/bench/BareEcho" "${BUILD_ARGS[@]}"
-if [[ -n $BASE_REV ]]; then
-    BASE_TREE="$WORK/baseline"
-    log "adding a temporary worktree for the baseline at $BASE_TREE"
-    git -C "$ROOT" worktree add --detach --quiet "$BASE_TREE" "$BASE_REV"
-    log "building the baseline's Silo (Release)"
-    dotnet build "$BASE_TREE/Silo" "${BUILD_ARGS[@]}"
-fi
+if [[ -n $BASE_REV ]]; then build_baseline "$BASE_REV"; fi
 
 printf %b "$EMPTY_BODY" >"$WORK/empty.bin"
 printf %b "$CHEAP_BODY" >"$WORK/cheap.bin"
 
-# CPU busy on the machine over one second (other work skews the numbers).
-cpu_busy() {
-    local a b
-    read -ra a < <(grep '^cpu ' /proc/stat); sleep 1; read -ra b < <(grep '^cpu ' /proc/stat)
-    awk -v u=$((b[1] + b[2] + b[3] + b[6] + b[7] + b[8] - a[1] - a[2] - a[3] - a[6] - a[7] - a[8])) \
-        -v i=$((b[4] + b[5] - a[4] - a[5])) 'BEGIN { printf "%.0f%%", (u + i > 0 ? 100 * u / (u + i) : 0) }'
-}
 BUSY_BEFORE=$(cpu_busy)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- servers ----
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
     local port
     for port in $(seq "$1" $(($1 + 200))); do
         if ! port_in_use "$port"; then echo "$port"; return; fi
     done
     die "no free port from $1"
-}
-
-# wait_ready NAME PID PORT LOG [PATTERN]: until PATTERN appears in LOG (or, without one, PORT accepts connections).
-wait_ready() {
-    local name=$1 pid=$2 port=$3 logfile=$4 pattern=${5:-} waited=0
-    while true; do
-        if [[ -n $pattern ]] && grep -qsF "$pattern" "$logfile"; then return; fi
-        if [[ -z $pattern ]] && port_in_use "$port"; then return; fi
-        if ! kill -0 "$pid" 2>/dev/null; then
-            log "$name exited before it was ready:"; tail -n 30 "$logfile" >&2; return 1
-        fi
-        if ((waited >= START_TIMEOUT * 10)); then
-            log "$name not ready after ${START_TIMEOUT}s:"; tail -n 30 "$logfile" >&2; return 1
-        fi
-        sleep 0.1
-        waited=$((waited + 1))
-    done
 }
 
 declare -A SILO_DIR SILO_PORT SILO_ARGS_OK
@@ -322,11 +252,6 @@ BUSY_AFTER=$(cpu_busy)
 # ---- report ----
 
 measured() { [[ ${CHECK[$1]:-} == ok ]]; }
-# stats "V1 V2 ...": prints "MEDIAN MIN MAX".
-stats() {
-    tr ' ' '\n' <<<"$1" | sort -g | awk '{ v[NR] = $1 }
-        END { printf "%.6f %.6f %.6f\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
-}
 # per_round "A1 A2 ..." "B1 B2 ...": prints the round-by-round percentages 100 * Ai / Bi.
 per_round() {
     awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " ")
@@ -376,15 +301,7 @@ relative() { # paths in the report: the repo's relative to it, the baseline work
 }
 H2_COMMON="h2load -n $REQUESTS -c $CLIENTS -m $STREAMS $(quote "${GRPC_HEADERS[@]}")"
 CPU_MODEL=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
-if [[ -z $BASE_REV ]]; then
-    BASE_HOW="none: \`BENCH_BASELINE_REV=none\`"
-elif [[ -n $BASELINE_REV_ARG ]]; then
-    BASE_HOW="\`BENCH_BASELINE_REV=$BASELINE_REV_ARG\`"
-elif [[ $BASE_REV == "$(git -C "$ROOT" rev-parse HEAD)" ]]; then
-    BASE_HOW="default: HEAD still has \`$OLD_LAYER_FILE\` (so both Silos run the same layer)"
-else
-    BASE_HOW="default: the parent of $(git -C "$ROOT" rev-list -1 --abbrev-commit HEAD -- "$OLD_LAYER_FILE"), which deleted \`$OLD_LAYER_FILE\`"
-fi
+BASE_HOW=$(baseline_how "$BASE_REV" "$OLD_LAYER_FILE" "so both Silos run the same layer")
 ENV_LINE="BENCH_REQUESTS=$REQUESTS BENCH_CLIENTS=$CLIENTS BENCH_STREAMS=$STREAMS BENCH_WARMUP_SECONDS=$WARMUP BENCH_ROUNDS=$ROUNDS"
 if [[ -n $BASELINE_REV_ARG ]]; then ENV_LINE+=" BENCH_BASELINE_REV=$(printf %q "$BASELINE_REV_ARG")"; fi
 
