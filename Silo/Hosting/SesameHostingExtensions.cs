@@ -42,6 +42,10 @@ public static class SesameHostingExtensions
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans.Runtime.SiloOptionsLogger", LogLevel.Warning);
         services.AddSesameOptions();
+
+        // First, so that it also bounds a stop signalled while the silo starts.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownDeadline.HostShutdownTimeout);
+        services.AddHostedService<ShutdownDeadline>();
         builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration));
         services.AddSesameGrains();
         services.AddGrpcExceptionStatus<RequestFailedException>(StatusCode.Unavailable, "Sésame's storage is unavailable; the call may not have completed. Try again later.");

@@ -75,7 +75,17 @@ public sealed partial class SiloProcess : IAsyncDisposable
         silo.process.BeginErrorReadLine();
         silo.process.EnableRaisingEvents = true;
         silo.process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The Silo exited: {silo.Output}"));
-        silo.Address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), TimeProvider.System);
+        try
+        {
+            silo.Address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), TimeProvider.System);
+        }
+        catch
+        {
+            // A silo that never listened is not left running behind the test.
+            await silo.DisposeAsync();
+            throw;
+        }
+
         return silo;
     }
 
@@ -88,6 +98,28 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
 
         await process.WaitForExitAsync();
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM), as a service manager or an orchestrator would, and returns without waiting.</summary>
+    public async Task TerminateAsync()
+    {
+        using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await terminate.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to exit, <paramref name="limit"/> at most: whether it has exited when the wait ends.</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan limit)
+    {
+        using var wait = new CancellationTokenSource(limit, TimeProvider.System);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (wait.IsCancellationRequested)
+        {
+        }
+
+        return process.HasExited;
     }
 
     public async ValueTask DisposeAsync()
