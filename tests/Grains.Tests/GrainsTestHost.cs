@@ -153,7 +153,8 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     /// <summary>The identifier a key of <see cref="NewAccountKey"/> or <see cref="AccountKey"/> was made from.</summary>
     public static string IdentifierOf(string key) => IdentifiersByKey[key];
 
-    public IMemberAccountGrain Account(string key) => Grains.GetGrain<IMemberAccountGrain>(key);
+    /// <summary>The account of <paramref name="key"/>, called through the cluster's client or through silo <paramref name="silo"/>.</summary>
+    public IMemberAccountGrain Account(string key, int? silo = null) => (silo is { } index ? GrainsOn(index) : Grains).GetGrain<IMemberAccountGrain>(key);
 
     /// <summary>The messages the dev outbox sent to <paramref name="destination"/>, oldest first.</summary>
     public IReadOnlyList<RenderedMessage> SentTo(string destination) => [.. Outbox.Sent.Where(message => message.Destination == destination)];

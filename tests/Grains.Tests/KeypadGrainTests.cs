@@ -2,13 +2,10 @@ using Sesame.Grains.Interfaces;
 
 namespace Sesame.Grains.Tests;
 
-public sealed class KeypadGrainTests : IAsyncLifetime
+[Collection(SharedClusterCollection.Name)]
+public sealed class KeypadGrainTests(SharedCluster cluster)
 {
-    private GrainsTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private readonly GrainsTestHost host = cluster.Host;
 
     [Fact]
     public async Task ResolveAsync_Positions_DigitsShownThere()

@@ -4,16 +4,13 @@ using Sesame.Testing;
 
 namespace Sesame.Grains.Tests;
 
-public sealed class MemberAccountGrainTests : IAsyncLifetime
+[Collection(SharedClusterCollection.Name)]
+public sealed class MemberAccountGrainTests(SharedCluster cluster)
 {
     private const string Pin = "482913";
     private const string WrongPin = "482914";
 
-    private GrainsTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private readonly GrainsTestHost host = cluster.Host;
 
     [Fact]
     public async Task CreateAsync_NewKey_StoresHashNotPin()
@@ -353,18 +350,17 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     [Fact]
     public async Task LoginAsync_UnknownIdentifierThroughTwoSilos_CountedOnceAndLockedOnBoth()
     {
-        await using var cluster = await GrainsTestHost.StartAsync(silos: 2);
         var key = GrainsTestHost.NewAccountKey();
 
         var results = new List<LoginResult>();
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            results.Add(await cluster.GrainsOn(attempt % 2).GetGrain<IMemberAccountGrain>(key).LoginAsync(WrongPin, null, GrainsTestHost.Origin, CancellationToken.None));
+            results.Add(await LoginAsync(key, WrongPin, silo: attempt % 2));
         }
 
         Assert.Equal([LoginStatus.InvalidCredentials, LoginStatus.InvalidCredentials, LoginStatus.LockedOut, LoginStatus.LockedOut], results.Select(result => result.Status));
         Assert.Equal([2, 1], results.Take(2).Select(result => result.RemainingAttempts));
-        Assert.Null(await cluster.ReadStoredAsync(key));
+        Assert.Null(await host.ReadStoredAsync(key));
     }
 
     [Fact]
@@ -498,5 +494,5 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         return key;
     }
 
-    private Task<LoginResult> LoginAsync(string key, string pin) => host.Account(key).LoginAsync(pin, null, GrainsTestHost.Origin, CancellationToken.None);
+    private Task<LoginResult> LoginAsync(string key, string pin, int? silo = null) => host.Account(key, silo).LoginAsync(pin, null, GrainsTestHost.Origin, CancellationToken.None);
 }

@@ -3,14 +3,11 @@ using Sesame.Grains.Interfaces.Tenants;
 
 namespace Sesame.Grains.Tests;
 
-public sealed class SessionGrainTests : IAsyncLifetime
+[Collection(SharedClusterCollection.Name)]
+public sealed class SessionGrainTests(SharedCluster cluster)
 {
     private static readonly SessionPolicy Policy = new() { IdleTimeout = TimeSpan.FromMinutes(15), AbsoluteLifetime = TimeSpan.FromHours(8) };
-    private GrainsTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private readonly GrainsTestHost host = cluster.Host;
 
     [Fact]
     public async Task ValidateAsync_UsedWithinIdleTimeout_StaysValidAndIdleEndMoves()
