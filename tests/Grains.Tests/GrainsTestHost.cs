@@ -23,7 +23,8 @@ namespace Sesame.Grains.Tests;
 
 /// <summary>
 /// Sésame's grains on an Orleans in-process test cluster, on a fake clock, over an <see cref="InspectableGrainStorage"/>;
-/// hosts that share a storage play a deployment restarted, or replicas.
+/// hosts that share a storage play a deployment restarted. Calls sent through either silo of a cluster
+/// (<see cref="GrainsOn"/>) play the gRPC frontends of a deployment with several processes.
 /// </summary>
 internal sealed class GrainsTestHost : IAsyncDisposable
 {
