@@ -1,3 +1,4 @@
+using Orleans.Storage;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Testing;
@@ -426,6 +427,23 @@ public sealed class MemberAccountGrainTests(SharedCluster cluster)
         Assert.Equal(LoginResult.Invalid(1), onSecond);
         Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), onFirstAgain);
         Assert.Equal(LoginStatus.LockedOut, (await LoginAsync(key, Pin, silo: 1)).Status);
+    }
+
+    [Fact]
+    public async Task LoginAsync_StoreChangedBehindTheActivation_ConflictFailsTheCallAndTheNextOneReadsTheStore()
+    {
+        // Arrange: the account's activation holds one failure; a write it did not make leaves two in the store.
+        var key = await CreateAccountAsync();
+        await LoginAsync(key, WrongPin);
+        await host.ChangeStoredAsync(key, state => state.PasswordAttempts.Failed = 2);
+
+        // Act
+        var conflict = await Record.ExceptionAsync(() => LoginAsync(key, WrongPin));
+        var next = await LoginAsync(key, WrongPin);
+
+        // Assert: the conflict is not retried but told (ABORTED at the edge); the next call counts on the stored two.
+        Assert.IsType<InconsistentStateException>(conflict);
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), next);
     }
 
     [Fact]
