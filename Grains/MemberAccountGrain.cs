@@ -136,10 +136,12 @@ internal sealed partial class MemberAccountGrain(
         }
 
         var ended = await EndListedSessionsAsync();
-        account.State.Sessions.Clear();
-        Audit(account.State, AuditEvent.SessionsEnded, origin);
-        await account.WriteStateAsync(CancellationToken.None);
-        return ended;
+        return await StoreAsync(state =>
+        {
+            state.Sessions.Clear();
+            Audit(state, AuditEvent.SessionsEnded, origin);
+            return ended;
+        });
     }
 
     public async Task<bool> UnlockAsync(CallOrigin origin, CancellationToken cancellationToken)
@@ -150,10 +152,12 @@ internal sealed partial class MemberAccountGrain(
             return false;
         }
 
-        var state = account.State;
-        ClearAttempts(state);
-        Audit(state, AuditEvent.Unlocked, origin);
-        await account.WriteStateAsync(CancellationToken.None);
+        await StoreAsync(state =>
+        {
+            ClearAttempts(state);
+            Audit(state, AuditEvent.Unlocked, origin);
+            return true;
+        });
         ScheduleLockoutEnd();
         return true;
     }
@@ -190,13 +194,23 @@ internal sealed partial class MemberAccountGrain(
     /// Makes a decision on the account's state and stores it before it is told, with any message it put in the
     /// outbox. This activation is the account's only one, so its state is the stored one: the ETag only guards against
     /// a write no one expected, whose <see cref="Orleans.Storage.InconsistentStateException"/> ends this activation and
-    /// fails the call (the next one reloads).
+    /// fails the call (the next one reloads). A decision whose write failed otherwise is forgotten the same way, so no
+    /// later call builds on what was never stored.
     /// </summary>
     private async Task<T> StoreAsync<T>(Func<MemberAccountState, T> decide)
     {
         var outboxBefore = account.State.Outbox.Count;
         var result = decide(account.State);
-        await WriteWithOutboxAsync(outboxBefore);
+        try
+        {
+            await WriteWithOutboxAsync(outboxBefore);
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
         return result;
     }
 

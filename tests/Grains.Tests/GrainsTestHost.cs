@@ -174,6 +174,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     internal Task<MemberAccountState?> ReadStoredAsync(string key) => Task.FromResult(Storage.Read<MemberAccountState>("account", AccountId(key)));
 
+    /// <summary>Makes the next write of an account's state fail, as a store out of reach would.</summary>
+    internal void FailNextAccountWrite(string key) => Storage.FailNextWrite("account", AccountId(key));
+
     /// <summary>Changes an account's stored state behind every grain's back, as a process that died mid-way would leave it.</summary>
     internal Task ChangeStoredAsync(string key, Action<MemberAccountState> change)
     {

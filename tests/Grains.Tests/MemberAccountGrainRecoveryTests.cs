@@ -105,6 +105,26 @@ public sealed class MemberAccountGrainRecoveryTests
     }
 
     [Fact]
+    public async Task VerifyCodeAsync_WriteFailed_TheSameCodeVerifiesOnTheRetry()
+    {
+        // Arrange: a code delivered, and its delivery stored; the account's next write will fail.
+        await using var host = await GrainsTestHost.StartAsync();
+        await host.StartDispatcherAsync();
+        var key = await CreateAsync(host);
+        var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1);
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
+        host.FailNextAccountWrite(key);
+
+        // Act: the code is used, but its use is not stored; the member tries again.
+        var failed = await Record.ExceptionAsync(() => host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None));
+        var retried = await host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
+
+        // Assert: what was not stored was not kept either.
+        Assert.NotNull(failed);
+        Assert.True(retried.Verified);
+    }
+
+    [Fact]
     public async Task StartRecoveryAsync_Anything_NoCodeInClearInTheStore()
     {
         await using var host = await GrainsTestHost.StartAsync();
