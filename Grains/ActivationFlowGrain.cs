@@ -21,12 +21,6 @@ internal sealed class ActivationFlowGrain([PersistentState("route")] IPersistent
     {
         if (!route.RecordExists)
         {
-            // Started through another replica, perhaps.
-            await route.ReadStateAsync(cancellationToken);
-        }
-
-        if (!route.RecordExists)
-        {
             return null;
         }
 

@@ -23,9 +23,6 @@ internal sealed class ChallengeGrain([PersistentState("challenge")] IPersistentS
     public async Task<bool> AnswerAsync(string choiceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(choiceId);
-
-        // Another replica may have used it: the stored record decides, and using it is a conditional write.
-        await challenge.ReadStateAsync(cancellationToken);
         if (!challenge.RecordExists || challenge.State.Used || challenge.State.ExpiresAt <= time.GetUtcNow())
         {
             return false;

@@ -17,11 +17,7 @@ internal sealed class DeadLetterGrain([PersistentState("messages")] IPersistentS
         }
     }
 
-    public async Task<IReadOnlyList<UndeliveredMessage>> ListAsync(CancellationToken cancellationToken)
-    {
-        await deadLetters.ReadStateAsync(cancellationToken);
-        return [.. deadLetters.State.Messages];
-    }
+    public Task<IReadOnlyList<UndeliveredMessage>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<UndeliveredMessage>>([.. deadLetters.State.Messages]);
 
     public async Task<int> RemoveAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {

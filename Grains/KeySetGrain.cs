@@ -22,10 +22,5 @@ internal abstract class KeySetGrain(IPersistentState<KeySetState> set) : Grain
         }
     }
 
-    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
-    {
-        // Replicas share the store: the stored list is the truth, not this activation's copy.
-        await set.ReadStateAsync(cancellationToken);
-        return [.. set.State.Keys];
-    }
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([.. set.State.Keys]);
 }

@@ -23,9 +23,6 @@ internal sealed class KeypadGrain([PersistentState("keypad")] IPersistentState<K
     public async Task<string?> ResolveAsync(IReadOnlyList<int> positions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(positions);
-
-        // Another replica may have used it: the stored record decides, and using it is a conditional write.
-        await keypad.ReadStateAsync(cancellationToken);
         if (!keypad.RecordExists || keypad.State.Used || keypad.State.ExpiresAt <= time.GetUtcNow())
         {
             return null;

@@ -16,11 +16,7 @@ internal sealed class LetterQueueGrain([PersistentState("letters")] IPersistentS
         }
     }
 
-    public async Task<IReadOnlyList<PendingLetter>> ListAsync(CancellationToken cancellationToken)
-    {
-        await queue.ReadStateAsync(cancellationToken);
-        return [.. queue.State.Letters];
-    }
+    public Task<IReadOnlyList<PendingLetter>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PendingLetter>>([.. queue.State.Letters]);
 
     public async Task<int> RemoveAsync(IReadOnlyCollection<string> letterIds, CancellationToken cancellationToken)
     {

@@ -71,7 +71,6 @@ internal sealed partial class MemberAccountGrain
 
     public async Task<bool> ApplySpaceDeadlineAsync(CancellationToken cancellationToken)
     {
-        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists || account.State.Space != SpaceStatus.Pending)
         {
             return true;
@@ -95,9 +94,6 @@ internal sealed partial class MemberAccountGrain
         ArgumentException.ThrowIfNullOrEmpty(activationId);
         ArgumentNullException.ThrowIfNull(origin);
         var policy = RequirePolicy();
-
-        // The code may have been sent through another replica: the stored record decides.
-        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists || account.State.ProvisionalCode is null)
         {
             digest.Seal(ProvisionalCodePurpose, provisionalCode);
@@ -152,7 +148,7 @@ internal sealed partial class MemberAccountGrain
 
             state.Activation = null;
             return new ActivationResult(ActivationOutcome.FlowEnded);
-        }, cancellationToken);
+        });
     }
 
     public Task<ActivationResult> DecideAsync(string activationId, ActivationDecision decision, string termsVersion, string privacyPolicyVersion, CallOrigin origin, CancellationToken cancellationToken)
@@ -187,7 +183,7 @@ internal sealed partial class MemberAccountGrain
 
             flow.Step = Max(flow.Step, ActivationStep.Decided);
             return ContactsOnFile(state);
-        }, cancellationToken);
+        });
     }
 
     public Task<ActivationResult> ChangeContactAsync(string activationId, CodeChannel channel, string newContact, CallOrigin origin, CancellationToken cancellationToken)
@@ -220,7 +216,7 @@ internal sealed partial class MemberAccountGrain
             };
             Audit(state, AuditEvent.CodeSent, origin);
             return CodeSentTo(flow.ContactChange);
-        }, cancellationToken);
+        });
     }
 
     public Task<ActivationResult> VerifyContactAsync(string activationId, string code, CallOrigin origin, CancellationToken cancellationToken)
@@ -251,7 +247,7 @@ internal sealed partial class MemberAccountGrain
             // The old contacts hear of it: if the change was a takeover, they are the member's.
             NotifyChange(state, NotificationKind.ContactsChanged, oldEmail, oldMobile);
             return ContactsOnFile(state);
-        }, cancellationToken);
+        });
     }
 
     public Task<ActivationResult> ConfirmContactsAsync(string activationId, CallOrigin origin, CancellationToken cancellationToken)
@@ -267,7 +263,7 @@ internal sealed partial class MemberAccountGrain
             flow.ContactChange = null;
             flow.Step = Max(flow.Step, ActivationStep.ContactsConfirmed);
             return ContactsOnFile(state);
-        }, cancellationToken);
+        });
     }
 
     public async Task<ActivationResult> ChooseCredentialsAsync(string activationId, string identifier, string password, CallOrigin origin, CancellationToken cancellationToken)
@@ -277,7 +273,6 @@ internal sealed partial class MemberAccountGrain
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(origin);
         var policy = RequirePolicy();
-        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists)
         {
             return ActivationResult.FlowNotFound;
@@ -299,14 +294,15 @@ internal sealed partial class MemberAccountGrain
             return new ActivationResult(ActivationOutcome.SecretRejected) { Violations = violations };
         }
 
-        if (await ClaimIdentifierAsync(identifier) is { } notClaimed)
+        if (!await ClaimIdentifierAsync(identifier))
         {
-            return notClaimed;
+            return new ActivationResult(ActivationOutcome.IdentifierTaken);
         }
 
         var hash = hasher.Hash(password);
         var result = await StoreAsync(state =>
         {
+            // The flow may have run out while the identifier was claimed and the password hashed.
             if (RefuseStep(state, activationId, ActivationStep.ContactsConfirmed) is { } late)
             {
                 return late;
@@ -329,7 +325,6 @@ internal sealed partial class MemberAccountGrain
     public async Task<bool> CloseSpaceAsync(CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists || account.State.Space != SpaceStatus.Active)
         {
             return false;
@@ -339,11 +334,6 @@ internal sealed partial class MemberAccountGrain
         await EndListedSessionsAsync();
         return await StoreAsync(state =>
         {
-            if (state.Space != SpaceStatus.Active)
-            {
-                return false;
-            }
-
             // The identifier stays with the member, for a later activation; the password goes, so nobody signs in.
             state.Space = SpaceStatus.Closed;
             state.SecretHash = string.Empty;
@@ -358,14 +348,12 @@ internal sealed partial class MemberAccountGrain
     }
 
     /// <summary>
-    /// Runs an activation step once <paramref name="done"/> is done: on the stored record (the previous step may have run
-    /// on another replica), and stored before it is told. A refused step stores nothing.
+    /// Runs an activation step once <paramref name="done"/> is done, stored before it is told. A refused step stores nothing.
     /// </summary>
-    private async Task<ActivationResult> StepAsync(string activationId, ActivationStep done, Func<MemberAccountState, ActivationFlowState, TenantPolicy, ActivationResult> step, CancellationToken cancellationToken)
+    private async Task<ActivationResult> StepAsync(string activationId, ActivationStep done, Func<MemberAccountState, ActivationFlowState, TenantPolicy, ActivationResult> step)
     {
         ArgumentException.ThrowIfNullOrEmpty(activationId);
         var policy = RequirePolicy();
-        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists)
         {
             return ActivationResult.FlowNotFound;
@@ -379,7 +367,7 @@ internal sealed partial class MemberAccountGrain
         return await StoreAsync(state =>
         {
             ApplyDeadline(state);
-            return RefuseStep(state, activationId, done) ?? step(state, state.Activation!, policy);
+            return step(state, state.Activation!, policy);
         });
     }
 
@@ -395,28 +383,24 @@ internal sealed partial class MemberAccountGrain
     }
 
     /// <summary>
-    /// Reserves <paramref name="identifier"/> on the account, then claims it, so an identifier never leads to an account
-    /// that does not hold it; null once claimed, otherwise why not. The claim is made again for an identifier already
-    /// reserved: a crash may have come between the two.
+    /// Reserves <paramref name="identifier"/> on the account (which holds no other one), then claims it, so an identifier
+    /// never leads to an account that does not hold it; whether it was claimed. A refused claim leaves the account
+    /// holding none. The claim is made again for an identifier already reserved: a crash may have come between the two.
     /// </summary>
-    private async Task<ActivationResult?> ClaimIdentifierAsync(string identifier)
+    private async Task<bool> ClaimIdentifierAsync(string identifier)
     {
         if (account.State.ChosenIdentifier != identifier)
         {
-            var reserved = await StoreAsync(state => state.ChosenIdentifier ??= identifier);
-            if (reserved != identifier)
-            {
-                return new ActivationResult(ActivationOutcome.IdentifierFixed) { Identifier = reserved };
-            }
+            await StoreAsync(state => state.ChosenIdentifier = identifier);
         }
 
         if (await GrainFactory.GetGrain<IIdentifierAliasGrain>(keys.Alias(Tenant, identifier)).ClaimAsync(this.GetPrimaryKeyString(), CancellationToken.None))
         {
-            return null;
+            return true;
         }
 
-        await StoreAsync(state => state.ChosenIdentifier = state.ChosenIdentifier == identifier ? null : state.ChosenIdentifier);
-        return new ActivationResult(ActivationOutcome.IdentifierTaken);
+        await StoreAsync(state => state.ChosenIdentifier = null);
+        return false;
     }
 
     /// <summary>Creates the space if its deadline passed while it waited for a decision, and tells the member.</summary>

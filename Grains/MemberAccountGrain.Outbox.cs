@@ -11,8 +11,6 @@ internal sealed partial class MemberAccountGrain
 {
     public async Task<IReadOnlyList<Notification>> GetDueNotificationsAsync(CancellationToken cancellationToken)
     {
-        // Another replica may have delivered some already: the stored outbox is the truth.
-        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists)
         {
             return [];

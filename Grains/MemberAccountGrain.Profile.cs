@@ -32,43 +32,35 @@ internal sealed partial class MemberAccountGrain
         });
     }
 
-    public async Task<IdentityMatch?> MatchIdentityAsync(string nirDigest, DateOnly birthDate, string postalCode, CancellationToken cancellationToken)
+    public Task<IdentityMatch?> MatchIdentityAsync(string nirDigest, DateOnly birthDate, string postalCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nirDigest);
         ArgumentNullException.ThrowIfNull(postalCode);
-
-        // Contacts may have changed through another replica: the stored record decides.
-        await account.ReadStateAsync(cancellationToken);
         var state = account.State;
         var matches = account.RecordExists && state.NirDigest == nirDigest && state.BirthDate == birthDate && state.PostalCode == postalCode && HasSignInIdentifier(state);
         if (!matches)
         {
-            return null;
+            return Task.FromResult<IdentityMatch?>(null);
         }
 
-        return IdentifierChannel(state) switch
+        return Task.FromResult<IdentityMatch?>(IdentifierChannel(state) switch
         {
             CodeChannel.Email => new IdentityMatch(SignInIdentifier, CodeChannel.Email, Masking.Email(state.Email!)),
             CodeChannel.Sms => new IdentityMatch(SignInIdentifier, CodeChannel.Sms, Masking.Mobile(state.Mobile!)),
             _ => new IdentityMatch(SignInIdentifier, null, null),
-        };
+        });
     }
 
     public async Task<bool> SendIdentifierAsync(CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        if (!account.RecordExists || IdentifierChannel(account.State) is null)
+        if (!account.RecordExists || IdentifierChannel(account.State) is not { } channel)
         {
             return false;
         }
 
         return await StoreAsync(state =>
         {
-            if (IdentifierChannel(state) is not { } channel)
-            {
-                return false;
-            }
-
             Enqueue(state, NotificationKind.IdentifierReminder, channel, channel == CodeChannel.Email ? state.Email! : state.Mobile!, SignInIdentifier, expiresAt: null);
             Audit(state, AuditEvent.IdentifierSent, origin);
             return true;

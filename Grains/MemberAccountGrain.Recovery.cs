@@ -57,9 +57,6 @@ internal sealed partial class MemberAccountGrain
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(origin);
         var policy = RequirePolicy().Recovery;
-
-        // The code may have been sent, or used, through another replica: the stored record decides.
-        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists || account.State.PendingCode is null || IsInactiveSpace(account.State))
         {
             digest.Seal(CodePurpose, code);
@@ -88,7 +85,6 @@ internal sealed partial class MemberAccountGrain
         ArgumentNullException.ThrowIfNull(newSecret);
         ArgumentNullException.ThrowIfNull(origin);
         var policy = RequirePolicy();
-        await account.ReadStateAsync(cancellationToken);
         if (!account.RecordExists
             || IsInactiveSpace(account.State)
             || account.State.PendingReset is not { } reset

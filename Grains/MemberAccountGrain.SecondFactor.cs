@@ -17,11 +17,7 @@ internal sealed partial class MemberAccountGrain
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(origin);
         var policy = RequirePolicy();
-
-        // The code may have been sent, or used, through another replica: the stored record decides.
-        await account.ReadStateAsync(cancellationToken);
-        var flowDigest = TokenKey.Digest(flowId);
-        if (!account.RecordExists || account.State.PendingAccessCode?.FlowId != flowDigest)
+        if (!account.RecordExists || account.State.PendingAccessCode is not { } pending || pending.FlowId != TokenKey.Digest(flowId))
         {
             // No code waits for this sign-in: nothing to count, as no guess can match.
             digest.Seal(AccessCodePurpose, code);
@@ -30,15 +26,10 @@ internal sealed partial class MemberAccountGrain
 
         var (result, sessionToken) = await StoreAsync(state =>
         {
-            if (state.PendingAccessCode is not { } pending || pending.FlowId != flowDigest)
-            {
-                return (LoginResult.AccessCodeExpired, (string?)null);
-            }
-
             if (CheckAccessCode(state, pending, policy, code) is { } refusal)
             {
                 Audit(state, refusal.Event, origin);
-                return (refusal.Result, null);
+                return (refusal.Result, (string?)null);
             }
 
             state.PendingAccessCode = null;

@@ -6,7 +6,6 @@ using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Secrets;
-using Orleans.Storage;
 
 namespace Sesame.Grains;
 
@@ -23,9 +22,6 @@ internal sealed partial class MemberAccountGrain(
 {
     /// <summary>How many audit entries an account keeps; older ones are dropped.</summary>
     public const int AuditTrailLength = 100;
-
-    /// <summary>A decision made on stale state is retried after a reload; another replica wrote in between.</summary>
-    private const int MaxDecisionAttempts = 3;
 
     private static readonly TimeSpan UnknownAccountRecoveryKept = TimeSpan.FromDays(1);
 
@@ -89,16 +85,7 @@ internal sealed partial class MemberAccountGrain(
             await GrainFactory.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(Tenant, nirDigest)).AddAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         }
 
-        try
-        {
-            await account.WriteStateAsync(CancellationToken.None);
-        }
-        catch (InconsistentStateException)
-        {
-            await account.ReadStateAsync(CancellationToken.None);
-            return AccountCreationResult.AlreadyExists;
-        }
-
+        await account.WriteStateAsync(CancellationToken.None);
         LogAccountCreated(logger, this.GetGrainId());
         return AccountCreationResult.Created;
     }
@@ -122,8 +109,7 @@ internal sealed partial class MemberAccountGrain(
             return refusal.Result;
         }
 
-        // Every decision is stored before it is told, on the version it was made from, so a replica holding a stale
-        // copy can neither lose a failure nor accept a PIN on an account another replica has locked.
+        // Every decision is stored before it is told: a failure is never lost, nor a success told that was not stored.
         var (result, sessionToken) = await StoreAsync(state =>
         {
             if (CheckSecret(state, policy, () => state.SecretHash.Length == 0 ? hasher.VerifyDummy(secret) : hasher.Verify(state.SecretHash, secret), secret) is { } refusal)
@@ -150,10 +136,12 @@ internal sealed partial class MemberAccountGrain(
         }
 
         var ended = await EndListedSessionsAsync();
-        account.State.Sessions.Clear();
-        Audit(account.State, AuditEvent.SessionsEnded, origin);
-        await account.WriteStateAsync(CancellationToken.None);
-        return ended;
+        return await StoreAsync(state =>
+        {
+            state.Sessions.Clear();
+            Audit(state, AuditEvent.SessionsEnded, origin);
+            return ended;
+        });
     }
 
     public async Task<bool> UnlockAsync(CallOrigin origin, CancellationToken cancellationToken)
@@ -164,10 +152,12 @@ internal sealed partial class MemberAccountGrain(
             return false;
         }
 
-        var state = account.State;
-        ClearAttempts(state);
-        Audit(state, AuditEvent.Unlocked, origin);
-        await account.WriteStateAsync(CancellationToken.None);
+        await StoreAsync(state =>
+        {
+            ClearAttempts(state);
+            Audit(state, AuditEvent.Unlocked, origin);
+            return true;
+        });
         ScheduleLockoutEnd();
         return true;
     }
@@ -202,24 +192,26 @@ internal sealed partial class MemberAccountGrain(
 
     /// <summary>
     /// Makes a decision on the account's state and stores it before it is told, with any message it put in the
-    /// outbox. If another replica wrote in between, the state is reloaded and the decision made again on it.
+    /// outbox. This activation is the account's only one, so its state is the stored one: the ETag only guards against
+    /// a write no one expected, whose <see cref="Orleans.Storage.InconsistentStateException"/> ends this activation and
+    /// fails the call (the next one reloads). A decision whose write failed otherwise is forgotten the same way, so no
+    /// later call builds on what was never stored.
     /// </summary>
     private async Task<T> StoreAsync<T>(Func<MemberAccountState, T> decide)
     {
-        for (var attempt = 1; ; attempt++)
+        var outboxBefore = account.State.Outbox.Count;
+        var result = decide(account.State);
+        try
         {
-            var outboxBefore = account.State.Outbox.Count;
-            var result = decide(account.State);
-            try
-            {
-                await WriteWithOutboxAsync(outboxBefore);
-                return result;
-            }
-            catch (InconsistentStateException) when (attempt < MaxDecisionAttempts)
-            {
-                await account.ReadStateAsync(CancellationToken.None);
-            }
+            await WriteWithOutboxAsync(outboxBefore);
         }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        return result;
     }
 
     /// <summary>

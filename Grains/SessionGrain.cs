@@ -38,8 +38,6 @@ internal sealed class SessionGrain([PersistentState("session")] IPersistentState
 
     public async Task<SessionValidation> ValidateAsync(CancellationToken cancellationToken)
     {
-        // A logout handled by another replica must count here at once: the stored record is the truth, not this copy.
-        await session.ReadStateAsync(cancellationToken);
         if (!session.RecordExists)
         {
             return SessionValidation.Invalid;

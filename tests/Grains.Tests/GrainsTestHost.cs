@@ -23,7 +23,8 @@ namespace Sesame.Grains.Tests;
 
 /// <summary>
 /// Sésame's grains on an Orleans in-process test cluster, on a fake clock, over an <see cref="InspectableGrainStorage"/>;
-/// hosts that share a storage play a deployment restarted, or replicas.
+/// hosts that share a storage play a deployment restarted. Calls sent through either silo of a cluster
+/// (<see cref="GrainsOn"/>) play the gRPC frontends of a deployment with several processes.
 /// </summary>
 internal sealed class GrainsTestHost : IAsyncDisposable
 {
@@ -153,7 +154,8 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     /// <summary>The identifier a key of <see cref="NewAccountKey"/> or <see cref="AccountKey"/> was made from.</summary>
     public static string IdentifierOf(string key) => IdentifiersByKey[key];
 
-    public IMemberAccountGrain Account(string key) => Grains.GetGrain<IMemberAccountGrain>(key);
+    /// <summary>The account of <paramref name="key"/>, called through the cluster's client or through silo <paramref name="silo"/>.</summary>
+    public IMemberAccountGrain Account(string key, int? silo = null) => (silo is { } index ? GrainsOn(index) : Grains).GetGrain<IMemberAccountGrain>(key);
 
     /// <summary>The messages the dev outbox sent to <paramref name="destination"/>, oldest first.</summary>
     public IReadOnlyList<RenderedMessage> SentTo(string destination) => [.. Outbox.Sent.Where(message => message.Destination == destination)];
@@ -171,6 +173,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     public bool StoredTextContains(string text) => Storage.Dump().Any(data => data.ToString().Contains(text, StringComparison.Ordinal));
 
     internal Task<MemberAccountState?> ReadStoredAsync(string key) => Task.FromResult(Storage.Read<MemberAccountState>("account", AccountId(key)));
+
+    /// <summary>Makes the next write of an account's state fail, as a store out of reach would.</summary>
+    internal void FailNextAccountWrite(string key) => Storage.FailNextWrite("account", AccountId(key));
 
     /// <summary>Changes an account's stored state behind every grain's back, as a process that died mid-way would leave it.</summary>
     internal Task ChangeStoredAsync(string key, Action<MemberAccountState> change)

@@ -10,6 +10,7 @@ namespace Sesame.Grains.Tests;
 internal sealed class InspectableGrainStorage : IGrainStorage
 {
     private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredRecord> records = new();
+    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), bool> failingWrites = new();
     private IGrainStorageSerializer? serializer;
 
     public int Count => records.Count;
@@ -29,6 +30,9 @@ internal sealed class InspectableGrainStorage : IGrainStorage
     /// <summary>Overwrites a record, as another process would, giving it a new ETag.</summary>
     public void Write<T>(string stateName, GrainId grainId, T state) =>
         records[(stateName, grainId)] = new StoredRecord(Serializer.Serialize(state), Guid.NewGuid().ToString("N"));
+
+    /// <summary>Makes the next write of a record fail without writing anything, as a store out of reach would.</summary>
+    public void FailNextWrite(string stateName, GrainId grainId) => failingWrites[(stateName, grainId)] = true;
 
     /// <summary>Takes the serializer of the first silo that uses this storage (every silo of a test has the same keys).</summary>
     public InspectableGrainStorage Attach(IGrainStorageSerializer siloSerializer)
@@ -69,8 +73,13 @@ internal sealed class InspectableGrainStorage : IGrainStorage
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var written = new StoredRecord(Serializer.Serialize(grainState.State), Guid.NewGuid().ToString("N"));
         var key = (stateName, grainId);
+        if (failingWrites.TryRemove(key, out _))
+        {
+            throw new IOException($"The store could not be reached to write {stateName}.");
+        }
+
+        var written = new StoredRecord(Serializer.Serialize(grainState.State), Guid.NewGuid().ToString("N"));
         var replaced = grainState.ETag is null
             ? records.TryAdd(key, written)
             : records.TryGetValue(key, out var current) && current.ETag == grainState.ETag && records.TryUpdate(key, written, current);

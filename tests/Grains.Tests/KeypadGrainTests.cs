@@ -2,13 +2,10 @@ using Sesame.Grains.Interfaces;
 
 namespace Sesame.Grains.Tests;
 
-public sealed class KeypadGrainTests : IAsyncLifetime
+[Collection(SharedClusterCollection.Name)]
+public sealed class KeypadGrainTests(SharedCluster cluster)
 {
-    private GrainsTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private readonly GrainsTestHost host = cluster.Host;
 
     [Fact]
     public async Task ResolveAsync_Positions_DigitsShownThere()
@@ -22,16 +19,16 @@ public sealed class KeypadGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ResolveAsync_UsedThroughAnotherReplica_Null()
+    public async Task ResolveAsync_UsedThroughTheOtherSilo_Null()
     {
         var key = $"cpms/{RandomToken.New()}";
-        await using var replica = await GrainsTestHost.StartAsync(host.Storage, host.Time);
-        await host.Grains.GetGrain<IKeypadGrain>(key).IssueAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
-        await host.Grains.GetGrain<IKeypadGrain>(key).ResolveAsync([0, 1, 2, 3, 4, 5], CancellationToken.None);
+        await host.GrainsOn(0).GetGrain<IKeypadGrain>(key).IssueAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+        var used = await host.GrainsOn(0).GetGrain<IKeypadGrain>(key).ResolveAsync([0, 1, 2, 3, 4, 5], CancellationToken.None);
 
-        var onReplica = await replica.Grains.GetGrain<IKeypadGrain>(key).ResolveAsync([0, 1, 2, 3, 4, 5], CancellationToken.None);
+        var onTheOther = await host.GrainsOn(1).GetGrain<IKeypadGrain>(key).ResolveAsync([0, 1, 2, 3, 4, 5], CancellationToken.None);
 
-        Assert.Null(onReplica);
+        Assert.NotNull(used);
+        Assert.Null(onTheOther);
     }
 
     [Fact]

@@ -2,15 +2,12 @@ using Sesame.Grains.Interfaces;
 
 namespace Sesame.Grains.Tests;
 
-public sealed class LookupBudgetGrainTests : IAsyncLifetime
+[Collection(SharedClusterCollection.Name)]
+public sealed class LookupBudgetGrainTests(SharedCluster cluster)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-    private GrainsTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync(silos: 2);
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private readonly GrainsTestHost host = cluster.Host;
 
     [Fact]
     public async Task TryTakeAsync_ThroughTwoSilos_LimitHoldsAcrossTheCluster()

@@ -16,32 +16,30 @@ public sealed partial class MemberAccountGrainActivationTests
     private readonly FakeTimeProvider time = new();
 
     [Fact]
-    public async Task StartActivationAsync_CodeSentThroughAnotherReplica_EveryStepOnAlternateReplicasActivates()
+    public async Task StartActivationAsync_CodeSentThroughTheOtherSilo_EveryStepOnAlternateSilosActivates()
     {
-        // Arrange: the code goes out through one replica; the member's steps land on either.
-        await using var first = await GrainsTestHost.StartAsync(storage, time);
-        await using var second = await GrainsTestHost.StartAsync(storage, time);
-        await first.StartDispatcherAsync();
-        var key = await ImportAsync(first);
-        await second.Account(key).GetAuditTrailAsync(CancellationToken.None);
-        var code = await SendCodeAsync(first, key, expectedMessages: 1);
+        // Arrange: the code goes out through one silo; the member's steps land on either.
+        await using var host = await GrainsTestHost.StartAsync(storage, time, silos: 2);
+        await host.StartDispatcherAsync();
+        var key = await ImportAsync(host);
+        var code = await SendCodeAsync(host, key, expectedMessages: 1, silo: 0);
         var activationId = RandomToken.New();
 
         // Act
-        var identified = await second.Account(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
-        var card = await first.Account(key).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
-        var decided = await second.Account(key).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
-        var confirmed = await first.Account(key).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None);
-        var activated = await second.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
+        var identified = await host.Account(key, silo: 1).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
+        var card = await host.Account(key, silo: 0).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
+        var decided = await host.Account(key, silo: 1).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
+        var confirmed = await host.Account(key, silo: 0).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None);
+        var activated = await host.Account(key, silo: 1).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
 
         // Assert
         Assert.Equal([ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done], new[] { identified, card, decided, confirmed, activated }.Select(result => result.Outcome));
         Assert.Equal("c****@e****.fr", decided.MaskedEmail);
-        var stored = await first.ReadStoredAsync(key);
+        var stored = await host.ReadStoredAsync(key);
         Assert.Equal((SpaceStatus.Active, "christian.durand", "cgu-1", "ppdp-1"), (stored!.Space, stored.ChosenIdentifier, stored.AcceptedTermsVersion, stored.AcceptedPrivacyPolicyVersion));
         Assert.Null(stored.Activation);
         Assert.Null(stored.ProvisionalCode);
-        Assert.Equal(key, await first.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
+        Assert.Equal(key, await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -106,27 +104,26 @@ public sealed partial class MemberAccountGrainActivationTests
     }
 
     [Fact]
-    public async Task ChooseCredentialsAsync_TwoMembersRaceForOneIdentifier_ExactlyOneHoldsIt()
+    public async Task ChooseCredentialsAsync_TwoMembersRaceForOneIdentifierThroughBothSilos_ExactlyOneHoldsIt()
     {
-        // Arrange: two members ready for the last step, on two replicas.
-        await using var first = await GrainsTestHost.StartAsync(storage, time);
-        await using var second = await GrainsTestHost.StartAsync(storage, time);
-        await first.StartDispatcherAsync();
-        var alice = await ReadyForCredentialsAsync(first, "alice@exemple.fr", 1);
-        var bob = await ReadyForCredentialsAsync(first, "bob@exemple.fr", 1);
+        // Arrange: two members ready for the last step, each sending it through a silo of their own.
+        await using var host = await GrainsTestHost.StartAsync(storage, time, silos: 2);
+        await host.StartDispatcherAsync();
+        var alice = await ReadyForCredentialsAsync(host, "alice@exemple.fr", 1);
+        var bob = await ReadyForCredentialsAsync(host, "bob@exemple.fr", 1);
 
         // Act
         var results = await Task.WhenAll(
-            first.Account(alice.Key).ChooseCredentialsAsync(alice.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None),
-            second.Account(bob.Key).ChooseCredentialsAsync(bob.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None));
+            host.Account(alice.Key, silo: 0).ChooseCredentialsAsync(alice.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None),
+            host.Account(bob.Key, silo: 1).ChooseCredentialsAsync(bob.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None));
 
         // Assert: one activated, the other told to choose again and holding nothing.
         Assert.Equal([ActivationOutcome.Done, ActivationOutcome.IdentifierTaken], results.Select(result => result.Outcome).Order());
         var loser = results[0].Outcome == ActivationOutcome.Done ? bob.Key : alice.Key;
         var winner = loser == alice.Key ? bob.Key : alice.Key;
-        Assert.Null((await first.ReadStoredAsync(loser))!.ChosenIdentifier);
-        Assert.Equal(winner, await first.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "le.meme.nom")).FindAccountAsync(CancellationToken.None));
-        var again = await first.Account(loser).ChooseCredentialsAsync(loser == alice.Key ? alice.ActivationId : bob.ActivationId, "un.autre.nom", Password, GrainsTestHost.Origin, CancellationToken.None);
+        Assert.Null((await host.ReadStoredAsync(loser))!.ChosenIdentifier);
+        Assert.Equal(winner, await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "le.meme.nom")).FindAccountAsync(CancellationToken.None));
+        var again = await host.Account(loser).ChooseCredentialsAsync(loser == alice.Key ? alice.ActivationId : bob.ActivationId, "un.autre.nom", Password, GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(ActivationOutcome.Done, again.Outcome);
     }
 
@@ -219,9 +216,9 @@ public sealed partial class MemberAccountGrainActivationTests
         return key;
     }
 
-    private static async Task<string> SendCodeAsync(GrainsTestHost host, string key, int expectedMessages)
+    private static async Task<string> SendCodeAsync(GrainsTestHost host, string key, int expectedMessages, int? silo = null)
     {
-        var issue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var issue = await host.Account(key, silo).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(ProvisionalCodeOutcome.Sent, issue.Outcome);
         var destination = (await host.ReadStoredAsync(key))!.Email!;
         return CodeIn((await host.MessageAsync(destination, expectedMessages)).Body);

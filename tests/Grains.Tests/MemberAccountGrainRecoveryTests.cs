@@ -87,25 +87,41 @@ public sealed class MemberAccountGrainRecoveryTests
     }
 
     [Fact]
-    public async Task VerifyCodeAsync_CodeSentThroughAnotherReplica_VerifiedAndUsedOnce()
+    public async Task VerifyCodeAsync_CodeSentThroughTheOtherSilo_VerifiedAndUsedOnce()
     {
-        // Arrange: two replicas on one store; the second holds the account from before the code was sent.
-        var storage = new InspectableGrainStorage();
-        var time = GrainsTestHost.NewClock();
-        await using var first = await GrainsTestHost.StartAsync(storage, time);
-        await using var second = await GrainsTestHost.StartAsync(storage, time);
-        await first.StartDispatcherAsync();
-        var key = await CreateAsync(first);
-        await second.Account(key).GetAuditTrailAsync(CancellationToken.None);
-        var (flow, code) = await SendCodeAsync(first, key, expectedMessages: 1);
+        // Arrange: a cluster of two silos; the code is asked for through the first.
+        await using var host = await GrainsTestHost.StartAsync(silos: 2);
+        await host.StartDispatcherAsync();
+        var key = await CreateAsync(host);
+        var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1, silo: 0);
 
         // Act
-        var onSecond = await second.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
-        var againOnFirst = await first.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
+        var onSecond = await host.Account(key, silo: 1).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
+        var againOnFirst = await host.Account(key, silo: 0).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
 
         // Assert
         Assert.True(onSecond.Verified);
         Assert.False(againOnFirst.Verified);
+    }
+
+    [Fact]
+    public async Task VerifyCodeAsync_WriteFailed_TheSameCodeVerifiesOnTheRetry()
+    {
+        // Arrange: a code delivered, and its delivery stored; the account's next write will fail.
+        await using var host = await GrainsTestHost.StartAsync();
+        await host.StartDispatcherAsync();
+        var key = await CreateAsync(host);
+        var (flow, code) = await SendCodeAsync(host, key, expectedMessages: 1);
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
+        host.FailNextAccountWrite(key);
+
+        // Act: the code is used, but its use is not stored; the member tries again.
+        var failed = await Record.ExceptionAsync(() => host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None));
+        var retried = await host.Account(key).VerifyCodeAsync(flow, code, GrainsTestHost.Origin, CancellationToken.None);
+
+        // Assert: what was not stored was not kept either.
+        Assert.NotNull(failed);
+        Assert.True(retried.Verified);
     }
 
     [Fact]
@@ -129,10 +145,10 @@ public sealed class MemberAccountGrainRecoveryTests
     }
 
     /// <summary>Starts a recovery in a new flow and reads the code from the dev outbox once it holds <paramref name="expectedMessages"/>.</summary>
-    private static async Task<(string Flow, string Code)> SendCodeAsync(GrainsTestHost host, string key, int expectedMessages)
+    private static async Task<(string Flow, string Code)> SendCodeAsync(GrainsTestHost host, string key, int expectedMessages, int? silo = null)
     {
         var flow = RandomToken.New();
-        await host.Account(key).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Account(key, silo).StartRecoveryAsync(null, flow, GrainsTestHost.Origin, CancellationToken.None);
         await Eventually.TrueAsync(() => host.Outbox.Sent.Count == expectedMessages);
         return (flow, Regex.Match(host.Outbox.Sent[^1].Body, "usage unique : ([0-9]+)").Groups[1].Value);
     }

@@ -14,24 +14,22 @@ public sealed partial class MemberAccountGrainSecondFactorTests
     private readonly FakeTimeProvider time = new();
 
     [Fact]
-    public async Task VerifyAccessCodeAsync_CodeSentThroughAnotherReplica_SessionOpenedOnceForTheChosenIdentifier()
+    public async Task VerifyAccessCodeAsync_CodeSentThroughTheOtherSilo_SessionOpenedOnceForTheChosenIdentifier()
     {
-        await using var first = await GrainsTestHost.StartAsync(storage, time);
-        await using var second = await GrainsTestHost.StartAsync(storage, time);
-        await first.StartDispatcherAsync();
-        var key = await CreateActiveAsync(first);
-        await second.Account(key).GetAuditTrailAsync(CancellationToken.None);
-        var login = await first.Account(key).LoginAsync(Password, null, GrainsTestHost.Origin, CancellationToken.None);
-        var code = await AccessCodeAsync(first, Email, 1);
+        await using var host = await GrainsTestHost.StartAsync(storage, time, silos: 2);
+        await host.StartDispatcherAsync();
+        var key = await CreateActiveAsync(host);
+        var login = await host.Account(key, silo: 0).LoginAsync(Password, null, GrainsTestHost.Origin, CancellationToken.None);
+        var code = await AccessCodeAsync(host, Email, 1);
 
-        var onSecond = await second.Account(key).VerifyAccessCodeAsync(login.AccessCode!.FlowId, code, GrainsTestHost.Origin, CancellationToken.None);
-        var againOnFirst = await first.Account(key).VerifyAccessCodeAsync(login.AccessCode.FlowId, code, GrainsTestHost.Origin, CancellationToken.None);
+        var onSecond = await host.Account(key, silo: 1).VerifyAccessCodeAsync(login.AccessCode!.FlowId, code, GrainsTestHost.Origin, CancellationToken.None);
+        var againOnFirst = await host.Account(key, silo: 0).VerifyAccessCodeAsync(login.AccessCode.FlowId, code, GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal((LoginStatus.AccessCodeSent, CodeChannel.Email, "c****@e****.fr"), (login.Status, login.AccessCode.Channel, login.AccessCode.MaskedDestination));
         Assert.Null(login.Session);
         Assert.Equal(LoginStatus.Succeeded, onSecond.Status);
         Assert.Equal(LoginStatus.AccessCodeExpired, againOnFirst.Status);
-        var session = await first.Session(onSecond.Session!.Token, GrainsTestHost.SpaceTenant).ValidateAsync(CancellationToken.None);
+        var session = await host.Session(onSecond.Session!.Token, GrainsTestHost.SpaceTenant).ValidateAsync(CancellationToken.None);
         Assert.Equal((key, "christian.durand"), (session.AccountKey, session.Identifier));
     }
 

@@ -1,19 +1,17 @@
+using Orleans.Storage;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Testing;
 
 namespace Sesame.Grains.Tests;
 
-public sealed class MemberAccountGrainTests : IAsyncLifetime
+[Collection(SharedClusterCollection.Name)]
+public sealed class MemberAccountGrainTests(SharedCluster cluster)
 {
     private const string Pin = "482913";
     private const string WrongPin = "482914";
 
-    private GrainsTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private readonly GrainsTestHost host = cluster.Host;
 
     [Fact]
     public async Task CreateAsync_NewKey_StoresHashNotPin()
@@ -353,18 +351,17 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     [Fact]
     public async Task LoginAsync_UnknownIdentifierThroughTwoSilos_CountedOnceAndLockedOnBoth()
     {
-        await using var cluster = await GrainsTestHost.StartAsync(silos: 2);
         var key = GrainsTestHost.NewAccountKey();
 
         var results = new List<LoginResult>();
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            results.Add(await cluster.GrainsOn(attempt % 2).GetGrain<IMemberAccountGrain>(key).LoginAsync(WrongPin, null, GrainsTestHost.Origin, CancellationToken.None));
+            results.Add(await LoginAsync(key, WrongPin, silo: attempt % 2));
         }
 
         Assert.Equal([LoginStatus.InvalidCredentials, LoginStatus.InvalidCredentials, LoginStatus.LockedOut, LoginStatus.LockedOut], results.Select(result => result.Status));
         Assert.Equal([2, 1], results.Take(2).Select(result => result.RemainingAttempts));
-        Assert.Null(await cluster.ReadStoredAsync(key));
+        Assert.Null(await host.ReadStoredAsync(key));
     }
 
     [Fact]
@@ -416,22 +413,37 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LoginAsync_TwoReplicasShareOneStore_FailuresAddUpAndBothRefuseTheLockedAccount()
+    public async Task LoginAsync_WrongPinsThroughBothSilos_AddUpAndBothRefuseTheLockedAccount()
     {
-        var replicaB = await GrainsTestHost.StartAsync(host.Storage, host.Time);
-        await using var disposeB = replicaB;
         var key = await CreateAccountAsync();
-        await LoginAsync(key, Pin);
-        await replicaB.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin, CancellationToken.None);
+        await LoginAsync(key, Pin, silo: 0);
+        await LoginAsync(key, Pin, silo: 1);
 
-        var onA1 = await LoginAsync(key, WrongPin);
-        var onB = await replicaB.Account(key).LoginAsync(WrongPin, null, GrainsTestHost.Origin, CancellationToken.None);
-        var onA2 = await LoginAsync(key, WrongPin);
+        var onFirst = await LoginAsync(key, WrongPin, silo: 0);
+        var onSecond = await LoginAsync(key, WrongPin, silo: 1);
+        var onFirstAgain = await LoginAsync(key, WrongPin, silo: 0);
 
-        Assert.Equal(LoginResult.Invalid(2), onA1);
-        Assert.Equal(LoginResult.Invalid(1), onB);
-        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), onA2);
-        Assert.Equal(LoginStatus.LockedOut, (await replicaB.Account(key).LoginAsync(Pin, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
+        Assert.Equal(LoginResult.Invalid(2), onFirst);
+        Assert.Equal(LoginResult.Invalid(1), onSecond);
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), onFirstAgain);
+        Assert.Equal(LoginStatus.LockedOut, (await LoginAsync(key, Pin, silo: 1)).Status);
+    }
+
+    [Fact]
+    public async Task LoginAsync_StoreChangedBehindTheActivation_ConflictFailsTheCallAndTheNextOneReadsTheStore()
+    {
+        // Arrange: the account's activation holds one failure; a write it did not make leaves two in the store.
+        var key = await CreateAccountAsync();
+        await LoginAsync(key, WrongPin);
+        await host.ChangeStoredAsync(key, state => state.PasswordAttempts.Failed = 2);
+
+        // Act
+        var conflict = await Record.ExceptionAsync(() => LoginAsync(key, WrongPin));
+        var next = await LoginAsync(key, WrongPin);
+
+        // Assert: the conflict is not retried but told (ABORTED at the edge); the next call counts on the stored two.
+        Assert.IsType<InconsistentStateException>(conflict);
+        Assert.Equal(LoginResult.LockedOut(TimeSpan.FromMinutes(1)), next);
     }
 
     [Fact]
@@ -498,5 +510,5 @@ public sealed class MemberAccountGrainTests : IAsyncLifetime
         return key;
     }
 
-    private Task<LoginResult> LoginAsync(string key, string pin) => host.Account(key).LoginAsync(pin, null, GrainsTestHost.Origin, CancellationToken.None);
+    private Task<LoginResult> LoginAsync(string key, string pin, int? silo = null) => host.Account(key, silo).LoginAsync(pin, null, GrainsTestHost.Origin, CancellationToken.None);
 }

@@ -3,14 +3,11 @@ using Sesame.Grains.Interfaces.Tenants;
 
 namespace Sesame.Grains.Tests;
 
-public sealed class SessionGrainTests : IAsyncLifetime
+[Collection(SharedClusterCollection.Name)]
+public sealed class SessionGrainTests(SharedCluster cluster)
 {
     private static readonly SessionPolicy Policy = new() { IdleTimeout = TimeSpan.FromMinutes(15), AbsoluteLifetime = TimeSpan.FromHours(8) };
-    private GrainsTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private readonly GrainsTestHost host = cluster.Host;
 
     [Fact]
     public async Task ValidateAsync_UsedWithinIdleTimeout_StaysValidAndIdleEndMoves()
@@ -69,16 +66,15 @@ public sealed class SessionGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ValidateAsync_EndedThroughAnotherReplica_InvalidAtOnce()
+    public async Task ValidateAsync_EndedThroughTheOtherSilo_InvalidAtOnce()
     {
         var key = $"{GrainsTestHost.Tenant}/{Guid.NewGuid():N}";
-        await using var replica = await GrainsTestHost.StartAsync(host.Storage, host.Time);
-        await host.Grains.GetGrain<ISessionGrain>(key).StartAsync("assu2000/M1", "M1", Policy, CancellationToken.None);
-        Assert.True((await replica.Grains.GetGrain<ISessionGrain>(key).ValidateAsync(CancellationToken.None)).Valid);
+        await host.GrainsOn(0).GetGrain<ISessionGrain>(key).StartAsync("assu2000/M1", "M1", Policy, CancellationToken.None);
+        Assert.True((await host.GrainsOn(1).GetGrain<ISessionGrain>(key).ValidateAsync(CancellationToken.None)).Valid);
 
-        await host.Grains.GetGrain<ISessionGrain>(key).EndAsync(CancellationToken.None);
+        await host.GrainsOn(0).GetGrain<ISessionGrain>(key).EndAsync(CancellationToken.None);
 
-        Assert.False((await replica.Grains.GetGrain<ISessionGrain>(key).ValidateAsync(CancellationToken.None)).Valid);
+        Assert.False((await host.GrainsOn(1).GetGrain<ISessionGrain>(key).ValidateAsync(CancellationToken.None)).Valid);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ using Sesame.Testing;
 namespace Sesame.Grains.Tests.Protection;
 
 /// <summary>What a copy of the store gives away: no identifier, NIR, contact, address, birth date or code in clear.</summary>
-public sealed class StoredPersonalDataTests : IAsyncLifetime
+[Collection(SharedClusterCollection.Name)]
+public sealed class StoredPersonalDataTests(SharedCluster cluster)
 {
     private const string Identifier = "ZQ48KX72";
     private const string Nir = "185037511204529";
@@ -15,15 +16,11 @@ public sealed class StoredPersonalDataTests : IAsyncLifetime
     private const string IbanTail = "FR7612";
     private const string Pin = "482913";
 
-    private GrainsTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await GrainsTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task Store_AccountWithSessionCodesAndLetters_HoldsNoPersonalDataInKeysOrValues()
     {
+        // A host of its own: its store holds only this account's records, and delivery opens mid-test.
+        await using var host = await GrainsTestHost.StartAsync();
         var key = GrainsTestHost.AccountKey(GrainsTestHost.Tenant, Identifier);
         var account = host.Account(key);
         var created = new NewMemberAccount(Pin, new DateOnly(1985, 3, 14))
@@ -42,7 +39,7 @@ public sealed class StoredPersonalDataTests : IAsyncLifetime
         var pending = await account.GetDueNotificationsAsync(CancellationToken.None);
         var codes = pending.Select(message => message.Payload!).ToList();
         string[] personal = [Identifier, Nir, Email, Mobile, Street, IbanTail, "1985-03-14", "75012", .. codes];
-        AssertNotStored(personal);
+        AssertNotStored(host, personal);
 
         await host.StartDispatcherAsync();
         await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
@@ -50,16 +47,18 @@ public sealed class StoredPersonalDataTests : IAsyncLifetime
 
         Assert.Equal([CodeChannel.Email, CodeChannel.Letter], pending.Select(message => message.Channel));
         Assert.Equal(Identifier, Assert.Single(letters).Identifier);
-        AssertNotStored(personal);
+        AssertNotStored(host, personal);
     }
 
     [Fact]
     public async Task ReadStoredAsync_EncryptedAccount_ReadsBackEveryField()
     {
-        var key = GrainsTestHost.AccountKey(GrainsTestHost.Tenant, Identifier);
+        var host = cluster.Host;
+        var key = GrainsTestHost.NewAccountKey();
+        var identifier = GrainsTestHost.IdentifierOf(key);
         var created = new NewMemberAccount(Pin, new DateOnly(1985, 3, 14))
         {
-            Identifier = Identifier,
+            Identifier = identifier,
             PostalCode = "75012",
             Contacts = new MemberContacts(Email, Mobile, ["Sophie MARTIN", Street]),
         };
@@ -67,11 +66,11 @@ public sealed class StoredPersonalDataTests : IAsyncLifetime
 
         var stored = await host.ReadStoredAsync(key);
 
-        Assert.Equal((Identifier, new DateOnly(1985, 3, 14), "75012", Email, Mobile), (stored!.Identifier, stored.BirthDate, stored.PostalCode, stored.Email, stored.Mobile));
+        Assert.Equal((identifier, new DateOnly(1985, 3, 14), "75012", Email, Mobile), (stored!.Identifier, stored.BirthDate, stored.PostalCode, stored.Email, stored.Mobile));
         Assert.Equal(["Sophie MARTIN", Street], stored.PostalAddress);
     }
 
-    private void AssertNotStored(string[] personal)
+    private static void AssertNotStored(GrainsTestHost host, string[] personal)
     {
         Assert.True(host.Storage.Count > 0);
         foreach (var value in personal)
