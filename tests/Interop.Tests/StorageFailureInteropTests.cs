@@ -40,7 +40,7 @@ public sealed class StorageFailureInteropTests : IClassFixture<TestGrainStorageS
 
         Assert.Equal("2", before.Field("remaining_attempts"));
         Assert.Equal((14, 14), (loginDuringOutage.Code, createDuringOutage.Code));
-        Assert.Equal("Sésame's storage is unavailable; the call did not complete. Try again later.", loginDuringOutage.Details);
+        Assert.Equal("Sésame's storage is unavailable; the call may not have completed. Try again later.", loginDuringOutage.Details);
         Assert.Equal("1", after.Field("remaining_attempts"));
         Assert.Equal("CREATE_MEMBER_STATUS_CREATED", createAfter.Field("status"));
         Assert.Equal(["AUDIT_EVENT_ACCOUNT_CREATED", "AUDIT_EVENT_LOGIN_FAILED", "AUDIT_EVENT_LOGIN_FAILED"], await Server.AuditEventsAsync("assu2000", identifier));
@@ -58,7 +58,7 @@ public sealed class StorageFailureInteropTests : IClassFixture<TestGrainStorageS
         var after = await LoginAsync(identifier);
 
         Assert.Equal(10, during.Code);
-        Assert.Equal("The account changed on another Sésame replica while the call ran; it may be retried.", during.Details);
+        Assert.Equal("The account changed in storage while the call ran; it may be retried.", during.Details);
         Assert.Equal("2", after.Field("remaining_attempts"));
     }
 
