@@ -4,7 +4,7 @@ namespace Sesame.Grains;
 /// <summary>A stored set of keys; adding a key it holds, or removing one it does not, writes nothing.</summary>
 internal abstract class KeySetGrain(IPersistentState<KeySetState> set) : Grain
 {
-    public async Task AddAsync(string key, CancellationToken cancellationToken)
+    public virtual async Task AddAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         if (set.State.Keys.Add(key))
@@ -22,5 +22,7 @@ internal abstract class KeySetGrain(IPersistentState<KeySetState> set) : Grain
         }
     }
 
-    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([.. set.State.Keys]);
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([.. Keys]);
+
+    protected IReadOnlyCollection<string> Keys => set.State.Keys;
 }

@@ -194,23 +194,14 @@ internal sealed partial class MemberAccountGrain(
     /// Makes a decision on the account's state and stores it before it is told, with any message it put in the
     /// outbox. This activation is the account's only one, so its state is the stored one: the ETag only guards against
     /// a write no one expected, whose <see cref="Orleans.Storage.InconsistentStateException"/> ends this activation and
-    /// fails the call (the next one reloads). A decision whose write failed otherwise is forgotten the same way, so no
-    /// later call builds on what was never stored.
+    /// fails the call (the next one reloads). A decision whose write failed otherwise is forgotten the same way
+    /// (<see cref="Hosting.DeactivateOnFailedCall"/>), so no later call builds on what was never stored.
     /// </summary>
     private async Task<T> StoreAsync<T>(Func<MemberAccountState, T> decide)
     {
         var outboxBefore = account.State.Outbox.Count;
         var result = decide(account.State);
-        try
-        {
-            await WriteWithOutboxAsync(outboxBefore);
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await WriteWithOutboxAsync(outboxBefore);
         return result;
     }
 

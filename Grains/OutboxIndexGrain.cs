@@ -5,7 +5,7 @@ using Sesame.Grains.Notifications;
 namespace Sesame.Grains;
 
 [GrainType("outbox-index")]
-internal sealed class OutboxIndexGrain([PersistentState("keys")] IPersistentState<KeySetState> set, IOptions<NotificationOptions> options) : Grain, IOutboxIndexGrain, IRemindable
+internal sealed class OutboxIndexGrain([PersistentState("keys")] IPersistentState<KeySetState> set, IOptions<NotificationOptions> options) : KeySetGrain(set), IOutboxIndexGrain, IRemindable
 {
     private const string ReminderName = "outbox-sweep";
 
@@ -19,33 +19,17 @@ internal sealed class OutboxIndexGrain([PersistentState("keys")] IPersistentStat
         await SweepAsync();
     }
 
-    public async Task AddAsync(string accountKey, CancellationToken cancellationToken)
+    public override async Task AddAsync(string key, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(accountKey);
-        if (set.State.Keys.Add(accountKey))
-        {
-            await set.WriteStateAsync(CancellationToken.None);
-        }
-
-        await Courier.DeliverAsync([accountKey]);
+        await base.AddAsync(key, cancellationToken);
+        await Courier.DeliverAsync([key]);
     }
-
-    public async Task RemoveAsync(string accountKey, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(accountKey);
-        if (set.State.Keys.Remove(accountKey))
-        {
-            await set.WriteStateAsync(CancellationToken.None);
-        }
-    }
-
-    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([.. set.State.Keys]);
 
     public Task WakeAsync(CancellationToken cancellationToken) => SweepAsync();
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
-    private Task SweepAsync() => set.State.Keys.Count == 0 ? Task.CompletedTask : Courier.DeliverAsync([.. set.State.Keys]);
+    private Task SweepAsync() => Keys.Count == 0 ? Task.CompletedTask : Courier.DeliverAsync([.. Keys]);
 
     private IOutboxCourierGrain Courier => GrainFactory.GetGrain<IOutboxCourierGrain>(this.GetPrimaryKeyString());
 }
