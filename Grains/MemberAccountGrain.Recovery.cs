@@ -2,9 +2,9 @@ using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Grains.Interfaces.Secrets;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Recovery;
-using Sesame.Grains.Secrets;
 
 namespace Sesame.Grains;
 

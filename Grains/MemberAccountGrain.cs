@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Grains.Interfaces.Secrets;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
-using Sesame.Grains.Secrets;
 
 namespace Sesame.Grains;
 

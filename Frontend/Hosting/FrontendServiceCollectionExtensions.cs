@@ -41,7 +41,6 @@ public static class FrontendServiceCollectionExtensions
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AccountRequestGate>();
-        services.AddSingleton<LookupLimiter>();
         services.AddSingleton<CallStatusInterceptor>();
         services.AddSingleton<CallerInterceptor>();
         services.AddSingleton<MemberAuthService>();

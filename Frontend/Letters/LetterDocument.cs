@@ -3,7 +3,6 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Notifications;
 
 namespace Sesame.Frontend.Letters;
 

@@ -1,6 +1,5 @@
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Notifications;
 
 namespace Sesame.Frontend.Letters;
 

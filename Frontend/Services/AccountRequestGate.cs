@@ -2,7 +2,6 @@ using Grpc.Core;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
-using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 
@@ -13,14 +12,14 @@ namespace Sesame.Frontend.Services;
 /// authenticated the caller: check the request's fields, require a configured tenant the caller may act on. Only then is a grain addressed.
 /// Each step throws the <see cref="RpcException"/> that ends the call.
 /// </summary>
-internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory grains, IGrainKeys keys)
+internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory grains)
 {
     /// <summary>
     /// Passes the edge for a call on one account addressed by its own identifier (a back office's, where members choose
     /// theirs); <paramref name="checkMore"/> adds the violations of the method's other fields, given the tenant's policy
     /// when the tenant exists.
     /// </summary>
-    public AccountRequest Open(ServerCallContext context, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
+    public async Task<AccountRequest> OpenAsync(ServerCallContext context, string tenant, string identifier, Action<List<FieldViolation>, TenantPolicy?>? checkMore = null)
     {
         string? normalized = null;
         var (origin, policy) = Pass(context, tenant, (violations, policy) =>
@@ -28,7 +27,8 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
             normalized = RequestRules.CheckIdentifier(identifier, policy, violations);
             checkMore?.Invoke(violations, policy);
         });
-        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(keys.Account(tenant, normalized!)), origin, policy) { Identifier = normalized! };
+        var accountKey = await Locator(tenant).AccountKeyAsync(normalized!, context.CancellationToken);
+        return new AccountRequest(Account(accountKey), origin, policy) { Identifier = normalized! };
     }
 
     /// <summary>
@@ -44,11 +44,8 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
             normalized = RequestRules.CheckSignInIdentifier(identifier, policy, violations);
             checkMore?.Invoke(violations, policy);
         });
-        var accountKey = policy.Identifier != IdentifierKind.ChosenIdentifier
-            ? keys.Account(tenant, normalized!)
-            : await grains.GetGrain<IIdentifierAliasGrain>(keys.Alias(tenant, normalized!)).FindAccountAsync(context.CancellationToken)
-                ?? keys.UnclaimedAccount(tenant, normalized!);
-        return new AccountRequest(grains.GetGrain<IMemberAccountGrain>(accountKey), origin, policy) { Identifier = normalized! };
+        var accountKey = await Locator(tenant).SignInAccountKeyAsync(normalized!, context.CancellationToken);
+        return new AccountRequest(Account(accountKey), origin, policy) { Identifier = normalized! };
     }
 
     /// <summary>Passes the edge for a portal's call on one of its sessions; <paramref name="checkMore"/> adds the violations of other fields.</summary>
@@ -76,8 +73,11 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
     /// <summary>Any account of any tenant, by key, once the edge is passed.</summary>
     public IMemberAccountGrain Account(string accountKey) => grains.GetGrain<IMemberAccountGrain>(accountKey);
 
-    /// <summary>The accounts of the members who share a NIR, by the NIR's lookup key.</summary>
-    public IMemberDirectoryGrain Directory(string tenant, string nirDigest) => grains.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(tenant, nirDigest));
+    /// <summary>Where the accounts of <paramref name="tenant"/> are found by identifier or NIR.</summary>
+    public IMemberLocatorGrain Locator(string tenant) => grains.GetGrain<IMemberLocatorGrain>(tenant);
+
+    /// <summary>Identifier recovery for <paramref name="tenant"/>.</summary>
+    public IIdentifierLookupGrain IdentifierLookup(string tenant) => grains.GetGrain<IIdentifierLookupGrain>(tenant);
 
     /// <summary>An activation of <paramref name="tenant"/> by id.</summary>
     public IActivationFlowGrain ActivationFlow(string tenant, string activationId) => grains.GetGrain<IActivationFlowGrain>(TokenKey.For(tenant, activationId));

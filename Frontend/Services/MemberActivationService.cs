@@ -2,17 +2,16 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Validation;
-using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
+using Sesame.Grains.Interfaces.Secrets;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Secrets;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberActivation</c>: a member's space activated with a provisional code, and closed, for portals.</summary>
-internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDigest digest) : MemberActivation.MemberActivationBase
+internal sealed class MemberActivationService(AccountRequestGate gate) : MemberActivation.MemberActivationBase
 {
     private static readonly Dictionary<ActivationStep, string> StepNames = new()
     {
@@ -35,7 +34,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate, IKeyedDig
 
         // Several members may share a NIR: each is offered the code.
         var activationId = RandomToken.New();
-        foreach (var accountKey in await gate.Directory(request.Tenant, digest.LookupKey(Nir.LookupPurpose, nir!)).ListAsync(context.CancellationToken))
+        foreach (var accountKey in await gate.Locator(request.Tenant).AccountsSharingNirAsync(nir!, context.CancellationToken))
         {
             var result = await gate.Account(accountKey).StartActivationAsync(code!, activationId, origin, context.CancellationToken);
             if (result.Outcome == ActivationOutcome.Done)

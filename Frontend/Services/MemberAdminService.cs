@@ -4,18 +4,17 @@ using Grpc.Core;
 using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Letters;
 using Sesame.Frontend.Validation;
-using Sesame.Grains.Hashing;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
-using Sesame.Grains.Secrets;
+using Sesame.Grains.Interfaces.Secrets;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAdmin</c>: back-office operations on members.</summary>
-internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys keys, TimeProvider time, LetterFonts letterFonts, LetterDocument letterDocument) : MemberAdmin.MemberAdminBase
+internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider time, LetterFonts letterFonts, LetterDocument letterDocument) : MemberAdmin.MemberAdminBase
 {
     /// <summary>Records per ImportMembers call; a bigger file is sent in several batches.</summary>
     public const int MaxImportBatch = 500;
@@ -26,7 +25,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
     public override async Task<CreateMemberReply> CreateMember(CreateMemberRequest request, ServerCallContext context)
     {
         DateOnly? birthDate = null;
-        var opened = gate.Open(context, request.Tenant, request.Identifier, (violations, _) =>
+        var opened = await gate.OpenAsync(context, request.Tenant, request.Identifier, (violations, _) =>
         {
             birthDate = RequestRules.CheckBirthDate(request.BirthDate, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);
         });
@@ -49,7 +48,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
 
     public override async Task<GetAuditTrailReply> GetAuditTrail(GetAuditTrailRequest request, ServerCallContext context)
     {
-        var (account, _, _) = gate.Open(context, request.Tenant, request.Identifier);
+        var (account, _, _) = await gate.OpenAsync(context, request.Tenant, request.Identifier);
         var trail = await account.GetAuditTrailAsync(context.CancellationToken)
             ?? throw AccountNotFound();
         var reply = new GetAuditTrailReply();
@@ -66,7 +65,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
 
     public override async Task<UnlockMemberReply> UnlockMember(UnlockMemberRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier);
+        var (account, origin, _) = await gate.OpenAsync(context, request.Tenant, request.Identifier);
         return await account.UnlockAsync(origin, context.CancellationToken)
             ? new UnlockMemberReply()
             : throw AccountNotFound();
@@ -74,7 +73,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
 
     public override async Task<EndSessionsReply> EndSessions(EndSessionsRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier);
+        var (account, origin, _) = await gate.OpenAsync(context, request.Tenant, request.Identifier);
         var ended = await account.EndSessionsAsync(origin, context.CancellationToken)
             ?? throw AccountNotFound();
         return new EndSessionsReply { Ended = ended };
@@ -116,7 +115,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
         var reply = new ImportMembersReply();
         foreach (var (identifier, newAccount) in records)
         {
-            var account = gate.Account(keys.Account(request.Tenant, identifier));
+            var account = gate.Account(await gate.Locator(request.Tenant).AccountKeyAsync(identifier, context.CancellationToken));
             var result = await account.CreateAsync(newAccount, origin, context.CancellationToken);
             var created = result.Status switch
             {
@@ -138,7 +137,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
     public override async Task<UpdateContactsReply> UpdateContacts(UpdateContactsRequest request, ServerCallContext context)
     {
         string? mobile = null;
-        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier, (violations, _) =>
+        var (account, origin, _) = await gate.OpenAsync(context, request.Tenant, request.Identifier, (violations, _) =>
         {
             if (request.HasEmail && request.Email.Length > 0)
             {
@@ -177,7 +176,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
 
     public override async Task<IssueSecurityCodeReply> IssueSecurityCode(IssueSecurityCodeRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier);
+        var (account, origin, _) = await gate.OpenAsync(context, request.Tenant, request.Identifier);
         return await account.IssueSecurityCodeAsync(origin, context.CancellationToken) switch
         {
             SecurityCodeIssue.Queued => new IssueSecurityCodeReply(),
@@ -295,7 +294,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, IGrainKeys key
 
     public override async Task<IssueProvisionalCodeReply> IssueProvisionalCode(IssueProvisionalCodeRequest request, ServerCallContext context)
     {
-        var (account, origin, _) = gate.Open(context, request.Tenant, request.Identifier);
+        var (account, origin, _) = await gate.OpenAsync(context, request.Tenant, request.Identifier);
         var issue = await account.IssueProvisionalCodeAsync(origin, context.CancellationToken);
         return issue.Outcome switch
         {

@@ -1,18 +1,17 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sesame.Frontend.Grpc;
-using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
-using Sesame.Grains.Hashing;
+using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Grains.Interfaces.Secrets;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Secrets;
 using Sesame.V1;
 
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberRecovery</c>: lost secrets, first connection and lost identifiers, for portals.</summary>
-internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDigest digest, ISecretHasher hasher, LookupLimiter limiter, TimeProvider time) : MemberRecovery.MemberRecoveryBase
+internal sealed class MemberRecoveryService(AccountRequestGate gate, TimeProvider time) : MemberRecovery.MemberRecoveryBase
 {
     public override async Task<StartRecoveryReply> StartRecovery(StartRecoveryRequest request, ServerCallContext context)
     {
@@ -80,61 +79,42 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
 
     public override async Task<RecoverIdentifierReply> RecoverIdentifier(RecoverIdentifierRequest request, ServerCallContext context)
     {
-        var lookup = await OpenLookupAsync(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, checkMore: null);
-        if (lookup.RetryAfter is { } retryAfter)
+        var (origin, query) = OpenLookup(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, checkMore: null);
+        var result = await gate.IdentifierLookup(request.Tenant).RecoverAsync(query, origin, context.CancellationToken);
+        return new RecoverIdentifierReply
         {
-            return new RecoverIdentifierReply { Status = RecoverIdentifierStatus.TooManyAttempts, RetryAfter = Duration.FromTimeSpan(retryAfter) };
-        }
-
-        var reached = new List<IdentityMatch>();
-        foreach (var (accountKey, match) in await FindMatchesAsync(lookup, context.CancellationToken))
-        {
-            if (match.Channel is not null && await gate.Account(accountKey).SendIdentifierAsync(lookup.Origin, context.CancellationToken))
+            Status = result.Status switch
             {
-                reached.Add(match);
-            }
-        }
-
-        var byEmail = reached.Where(match => match.Channel == Grains.Interfaces.Recovery.CodeChannel.Email).Select(match => match.MaskedDestination!).ToArray();
-        var bySms = reached.Where(match => match.Channel == Grains.Interfaces.Recovery.CodeChannel.Sms).Select(match => match.MaskedDestination!).ToArray();
-        return (byEmail.Length, bySms.Length) switch
-        {
-            ( > 0, _) => new RecoverIdentifierReply { Status = RecoverIdentifierStatus.EmailSent, MaskedEmails = { byEmail }, MaskedMobiles = { bySms } },
-            (_, > 0) => new RecoverIdentifierReply { Status = RecoverIdentifierStatus.SmsSent, MaskedMobiles = { bySms } },
-            _ => new RecoverIdentifierReply { Status = RecoverIdentifierStatus.IbanRequired },
+                IdentifierRecoveryStatus.TooManyAttempts => RecoverIdentifierStatus.TooManyAttempts,
+                IdentifierRecoveryStatus.EmailSent => RecoverIdentifierStatus.EmailSent,
+                IdentifierRecoveryStatus.SmsSent => RecoverIdentifierStatus.SmsSent,
+                IdentifierRecoveryStatus.IbanRequired => RecoverIdentifierStatus.IbanRequired,
+                _ => throw new InvalidOperationException($"Unmapped identifier recovery status {result.Status}."),
+            },
+            RetryAfter = RetryAfter(result.RetryAfter),
+            MaskedEmails = { result.MaskedEmails },
+            MaskedMobiles = { result.MaskedMobiles },
         };
     }
 
     public override async Task<RevealIdentifierReply> RevealIdentifier(RevealIdentifierRequest request, ServerCallContext context)
     {
         string? ibanTail = null;
-        var lookup = await OpenLookupAsync(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, violations =>
+        var (origin, query) = OpenLookup(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, violations =>
             ibanTail = RequestRules.CheckIbanTail("iban_tail", request.IbanTail, violations));
-        if (lookup.RetryAfter is { } retryAfter)
+        var result = await gate.IdentifierLookup(request.Tenant).RevealAsync(query, ibanTail!, origin, context.CancellationToken);
+        return new RevealIdentifierReply
         {
-            return new RevealIdentifierReply { Status = RevealIdentifierStatus.TooManyAttempts, RetryAfter = Duration.FromTimeSpan(retryAfter) };
-        }
-
-        // Members the identifier reaches by e-mail (or SMS) get it that way only, as the help pages say.
-        var candidates = (await FindMatchesAsync(lookup, context.CancellationToken)).Where(match => match.Match.Channel is null).ToArray();
-        if (candidates.Length == 0)
-        {
-            // The work of one comparison, as for a member.
-            hasher.VerifyDummy(ibanTail!);
-        }
-
-        var revealed = new List<string>();
-        foreach (var candidate in candidates)
-        {
-            if (await gate.Account(candidate.AccountKey).CheckIbanTailAsync(ibanTail!, lookup.Origin, context.CancellationToken))
+            Status = result.Status switch
             {
-                revealed.Add(candidate.Match.Identifier);
-            }
-        }
-
-        return revealed.Count > 0
-            ? new RevealIdentifierReply { Status = RevealIdentifierStatus.Revealed, Identifiers = { revealed } }
-            : new RevealIdentifierReply { Status = RevealIdentifierStatus.NotMatched };
+                IdentifierRevealStatus.TooManyAttempts => RevealIdentifierStatus.TooManyAttempts,
+                IdentifierRevealStatus.Revealed => RevealIdentifierStatus.Revealed,
+                IdentifierRevealStatus.NotMatched => RevealIdentifierStatus.NotMatched,
+                _ => throw new InvalidOperationException($"Unmapped identifier reveal status {result.Status}."),
+            },
+            RetryAfter = RetryAfter(result.RetryAfter),
+            Identifiers = { result.Identifiers },
+        };
     }
 
     private static void CheckNewSecret(SetNewSecretRequest request, TenantPolicy? policy, List<FieldViolation> violations)
@@ -172,10 +152,8 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
         }
     }
 
-    private const string ClientIpPurpose = "client-ip";
-
-    /// <summary>Passes the edge for an identifier lookup, then takes one lookup from the NIR's and the client address's budgets.</summary>
-    private async Task<IdentifierLookup> OpenLookupAsync(ServerCallContext context, string tenant, string nir, string birthDate, string postalCode, Action<List<FieldViolation>>? checkMore)
+    /// <summary>Passes the edge for an identifier lookup: who asks, and who the member says they are.</summary>
+    private (CallOrigin Origin, IdentityQuery Query) OpenLookup(ServerCallContext context, string tenant, string nir, string birthDate, string postalCode, Action<List<FieldViolation>>? checkMore)
     {
         string? normalizedNir = null;
         DateOnly? birth = null;
@@ -191,32 +169,13 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, IKeyedDiges
             RequestRules.CheckPostalCode("postal_code", postalCode, required: true, violations);
             checkMore?.Invoke(violations);
         });
-        var rules = policy.IdentifierRecovery;
-        if (!rules.Enabled)
+        if (!policy.IdentifierRecovery.Enabled)
         {
             throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{tenant}' does not offer identifier recovery.");
         }
 
-        var nirDigest = digest.LookupKey(Grains.Interfaces.Nir.LookupPurpose, normalizedNir!);
-        var client = origin.ClientIp is { } ip ? digest.LookupKey(ClientIpPurpose, ip) : $"caller:{origin.Caller}";
-        var retryAfter = await limiter.TryAcquireAsync(
-            [($"{tenant}/nir/{nirDigest}", rules.MaxLookupsPerMember), ($"{tenant}/ip/{client}", rules.MaxLookupsPerClientIp)],
-            rules.Window,
-            context.CancellationToken);
-        return new IdentifierLookup(tenant, nirDigest, birth!.Value, postalCode, origin, retryAfter);
+        return (origin, new IdentityQuery(normalizedNir!, birth!.Value, postalCode));
     }
 
-    private async Task<IReadOnlyList<(string AccountKey, IdentityMatch Match)>> FindMatchesAsync(IdentifierLookup lookup, CancellationToken cancellationToken)
-    {
-        var matches = new List<(string, IdentityMatch)>();
-        foreach (var accountKey in await gate.Directory(lookup.Tenant, lookup.NirDigest).ListAsync(cancellationToken))
-        {
-            if (await gate.Account(accountKey).MatchIdentityAsync(lookup.NirDigest, lookup.BirthDate, lookup.PostalCode, cancellationToken) is { } match)
-            {
-                matches.Add((accountKey, match));
-            }
-        }
-
-        return matches;
-    }
+    private static Duration? RetryAfter(TimeSpan? wait) => wait is { } retryAfter ? Duration.FromTimeSpan(retryAfter) : null;
 }

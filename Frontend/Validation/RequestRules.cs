@@ -3,9 +3,9 @@ using Grpc.Core;
 using Sesame.Frontend.Grpc;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Activation;
+using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Grains.Interfaces.Secrets;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Recovery;
-using Sesame.Grains.Secrets;
 
 namespace Sesame.Frontend.Validation;
 

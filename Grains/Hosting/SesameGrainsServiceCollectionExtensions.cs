@@ -6,6 +6,7 @@ using Sesame.Grains.Activation;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Protection;
+using Sesame.Grains.Recovery;
 
 namespace Sesame.Grains.Hosting;
 
@@ -28,6 +29,7 @@ public static class SesameGrainsServiceCollectionExtensions
         services.AddSingleton<ISecretHasher, Pbkdf2SecretHasher>();
         services.AddSingleton<IKeyedDigest, HmacKeyedDigest>();
         services.AddSingleton<IGrainKeys, GrainKeyDigest>();
+        services.AddSingleton<LookupLimiter>();
         services.AddOptions<FieldEncryptionOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<FieldEncryptionOptions>, FieldEncryptionOptionsValidator>();
         services.AddSingleton<IFieldProtector, AesGcmFieldProtector>();

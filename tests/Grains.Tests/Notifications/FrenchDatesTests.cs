@@ -1,4 +1,4 @@
-using Sesame.Grains.Notifications;
+using Sesame.Grains.Interfaces.Notifications;
 
 namespace Sesame.Grains.Tests.Notifications;
 

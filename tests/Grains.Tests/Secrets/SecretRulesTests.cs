@@ -1,6 +1,6 @@
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Secrets;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Secrets;
 
 namespace Sesame.Grains.Tests.Secrets;
 

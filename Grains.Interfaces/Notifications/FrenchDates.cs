@@ -1,4 +1,4 @@
-namespace Sesame.Grains.Notifications;
+namespace Sesame.Grains.Interfaces.Notifications;
 
 /// <summary>Dates as a French letter writes them ("Le 1er décembre 2026"), in metropolitan France's time.</summary>
 public static class FrenchDates

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
 
-namespace Sesame.Grains.Secrets;
+namespace Sesame.Grains.Interfaces.Secrets;
 
 /// <summary>
 /// The rules a new PIN or password must pass. A PIN: six digits, no weak pattern, not the member's birth date. A

@@ -1,6 +1,6 @@
 using Sesame.Grains.Interfaces;
 
-namespace Sesame.Frontend.Security;
+namespace Sesame.Grains.Recovery;
 
 /// <summary>
 /// Counts identifier lookups against several budgets at once (a NIR's, a client address's), each a

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using Sesame.Grains.Interfaces.Recovery;
 
-namespace Sesame.Grains.Recovery;
+namespace Sesame.Grains.Interfaces.Recovery;
 
 /// <summary>One-time codes from the system's CSPRNG: digits to type from an e-mail or SMS, letters and digits on paper.</summary>
 public static class OneTimeCode
