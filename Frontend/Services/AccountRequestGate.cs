@@ -76,6 +76,9 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
     /// <summary>Any account of any tenant, by key, once the edge is passed.</summary>
     public IMemberAccountGrain Account(string accountKey) => grains.GetGrain<IMemberAccountGrain>(accountKey);
 
+    /// <summary>The space of the account of <paramref name="accountKey"/> (Mon espace santé), once the edge is passed.</summary>
+    public IMemberSpaceGrain Space(string accountKey) => grains.GetGrain<IMemberSpaceGrain>(accountKey);
+
     /// <summary>The accounts of the members who share a NIR, by the NIR's lookup key.</summary>
     public IMemberDirectoryGrain Directory(string tenant, string nirDigest) => grains.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(tenant, nirDigest));
 
