@@ -23,7 +23,9 @@ internal sealed partial class MemberAccountGrain
         var destination = message?.Channel is { } channel ? DestinationOf(message, channel) : null;
         return await StoreAsync(state =>
         {
-            state.Space = spaceEvent.Status ?? state.Space;
+            // Only closing ends an active space. An active copy with a space that says otherwise is an activation whose
+            // last write on the space was lost: the member keeps signing in.
+            state.Space = state.Space == SpaceStatus.Active ? state.Space : spaceEvent.Status ?? state.Space;
             Audit(state, spaceEvent.Event, origin);
             if (destination is not null)
             {

@@ -177,6 +177,26 @@ public sealed partial class MemberSpaceGrainTests
     }
 
     [Fact]
+    public async Task ApplyDeadlineAsync_AccountActivatedButTheSpacesWriteLost_MemberStillSignsIn()
+    {
+        // Arrange: the account stored the password, then the process died before the space stored that it is active.
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
+        await host.StartDispatcherAsync();
+        var (key, _) = await ReadyForCredentialsAsync(host, Email, 1);
+        var flowEnd = (await host.ReadStoredSpaceAsync(key))!.Activation!.ExpiresAt;
+        await host.Account(key).ActivateSpaceAsync("christian.durand", Password, flowEnd, GrainsTestHost.Origin, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromDays(42));
+
+        // Act
+        var applied = await host.Space(key).ApplyDeadlineAsync(CancellationToken.None);
+
+        // Assert
+        Assert.True(applied);
+        Assert.Equal(SpaceStatus.Active, (await host.ReadStoredAsync(key))!.Space);
+        Assert.Equal(LoginStatus.AccessCodeSent, (await host.Account(key).LoginAsync(Password, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
+    }
+
+    [Fact]
     public async Task ChooseCredentialsAsync_WeakPassword_NothingReservedNorClaimed()
     {
         await using var host = await GrainsTestHost.StartAsync(storage, time);
