@@ -2,8 +2,9 @@
 namespace Sesame.Grains.Interfaces;
 
 /// <summary>
-/// The way from an activation id to the account it activates, keyed by <see cref="TokenKey.For"/>. The account holds
-/// the activation itself (its steps, tries and end) and checks the id again on every step.
+/// The way from an activation id to the account it activates, keyed by <see cref="TokenKey.For"/>. The account's space
+/// (<see cref="IMemberSpaceGrain"/>, keyed like the account) holds the activation itself (its steps, tries and end) and
+/// checks the id again on every step.
 /// </summary>
 [Alias("sesame.IActivationFlowGrain")]
 public interface IActivationFlowGrain : IGrainWithStringKey

@@ -93,49 +93,46 @@ public interface IMemberAccountGrain : IGrainWithStringKey
     [Alias("CheckIbanTailAsync")]
     Task<bool> CheckIbanTailAsync(string ibanTail, CallOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Sends a provisional code to activate the member's space, by e-mail or else by letter; the first one starts the
-    /// deadline after which the space is created unless the member opposes.
-    /// </summary>
-    [Alias("IssueProvisionalCodeAsync")]
-    Task<ProvisionalCodeIssue> IssueProvisionalCodeAsync(CallOrigin origin, CancellationToken cancellationToken);
-
-    /// <summary>Creates the space if its deadline has passed without a decision; true once the space no longer waits for it.</summary>
-    [Alias("ApplySpaceDeadlineAsync")]
-    Task<bool> ApplySpaceDeadlineAsync(CancellationToken cancellationToken);
-
-    /// <summary>"Je m'identifie": starts activation <paramref name="activationId"/> if the provisional code is right; tries are counted.</summary>
-    [Alias("StartActivationAsync")]
-    Task<ActivationResult> StartActivationAsync(string provisionalCode, string activationId, CallOrigin origin, CancellationToken cancellationToken);
-
-    /// <summary>"Ma carte Vitale": checks the card's kind and serial number against the member's.</summary>
-    [Alias("CheckVitaleCardAsync")]
-    Task<ActivationResult> CheckVitaleCardAsync(string activationId, VitaleCard card, CallOrigin origin, CancellationToken cancellationToken);
+    /// <summary>What the member's space is shown of the contacts on file, masked; null if there is no account.</summary>
+    [Alias("GetContactsOnFileAsync")]
+    Task<ContactsOnFile?> GetContactsOnFileAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// "Je prends ma décision": opposing ends the activation; activating records the accepted terms and data
-    /// protection policy, with their versions, and tells the contacts on file, masked.
+    /// Records the terms of use and data protection policy accepted at an activation, each unless its version is empty;
+    /// the contacts on file after it, or null if there is no account.
     /// </summary>
-    [Alias("DecideAsync")]
-    Task<ActivationResult> DecideAsync(string activationId, ActivationDecision decision, string termsVersion, string privacyPolicyVersion, CallOrigin origin, CancellationToken cancellationToken);
+    [Alias("AcceptPoliciesAsync")]
+    Task<ContactsOnFile?> AcceptPoliciesAsync(string termsVersion, string privacyPolicyVersion, CallOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>"Modifier l'adresse e-mail" or "le numéro de mobile": sends a code to the new contact, which changes once the code comes back.</summary>
-    [Alias("ChangeContactAsync")]
-    Task<ActivationResult> ChangeContactAsync(string activationId, CodeChannel channel, string newContact, CallOrigin origin, CancellationToken cancellationToken);
+    /// <summary>
+    /// Changes the e-mail address or mobile number to one the member's space verified with a code, and tells the old
+    /// contacts; the contacts on file after it, or null if there is no account.
+    /// </summary>
+    [Alias("ChangeVerifiedContactAsync")]
+    Task<ContactsOnFile?> ChangeVerifiedContactAsync(CodeChannel channel, string contact, CallOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>The code sent to a new contact: right, the contact changes and the old one is told.</summary>
-    [Alias("VerifyContactAsync")]
-    Task<ActivationResult> VerifyContactAsync(string activationId, string code, CallOrigin origin, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records an event of the member's space in one write: its audit entry, the space's new status, the message to the
+    /// member in the outbox; false if there is no account.
+    /// </summary>
+    [Alias("RecordSpaceEventAsync")]
+    Task<bool> RecordSpaceEventAsync(SpaceEvent spaceEvent, CallOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>"Continuer" on the contacts: the contacts on file are confirmed; a change whose code did not come back is dropped.</summary>
-    [Alias("ConfirmContactsAsync")]
-    Task<ActivationResult> ConfirmContactsAsync(string activationId, CallOrigin origin, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts a one-time code of the member's space on the account's budget of wrong codes, shared with recovery codes:
+    /// false, and nothing recorded, if there is no account or the budget is spent.
+    /// </summary>
+    [Alias("EnterCodeAsync")]
+    Task<bool> EnterCodeAsync(CodeEntry entry, CallOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>"Je choisis mon identifiant et mon mot de passe": the last step; the space becomes active.</summary>
-    [Alias("ChooseCredentialsAsync")]
-    Task<ActivationResult> ChooseCredentialsAsync(string activationId, string identifier, string password, CallOrigin origin, CancellationToken cancellationToken);
+    /// <summary>
+    /// The last step of an activation: claims <paramref name="identifier"/> for the account and sets the password, unless
+    /// the activation ends at <paramref name="flowExpiresAt"/> first; every counter starts over.
+    /// </summary>
+    [Alias("ActivateSpaceAsync")]
+    Task<ActivationResult> ActivateSpaceAsync(string identifier, string password, DateTimeOffset flowExpiresAt, CallOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>"Clôturer votre espace": ends every session and takes the password away; false unless the space is active.</summary>
+    /// <summary>The account's part of closing the member's space: every session ends and the password goes; false if there is no account.</summary>
     [Alias("CloseSpaceAsync")]
     Task<bool> CloseSpaceAsync(CallOrigin origin, CancellationToken cancellationToken);
 

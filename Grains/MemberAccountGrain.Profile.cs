@@ -1,11 +1,12 @@
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Activation;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Recovery;
 
 namespace Sesame.Grains;
 
-// The member's contacts and identity: back-office changes and "Obtenir son identifiant".
+// The member's contacts, identity and accepted terms: back-office changes, changes verified by a space, "Obtenir son identifiant".
 internal sealed partial class MemberAccountGrain
 {
     public async Task<bool> UpdateContactsAsync(ContactsUpdate update, CallOrigin origin, CancellationToken cancellationToken)
@@ -19,16 +20,82 @@ internal sealed partial class MemberAccountGrain
 
         return await StoreAsync(state =>
         {
-            var (oldEmail, oldMobile) = (state.Email, state.Mobile);
-            state.Email = update.Email is null ? state.Email : NullIfEmpty(update.Email);
-            state.Mobile = update.Mobile is null ? state.Mobile : NullIfEmpty(update.Mobile);
-            state.PostalAddress = update.PostalAddress is null ? state.PostalAddress : [.. update.PostalAddress];
-            state.PostalCode = update.PostalCode is null ? state.PostalCode : NullIfEmpty(update.PostalCode);
-            Audit(state, AuditEvent.ContactsChanged, origin);
-
-            // The old contacts hear of it: if the change was a takeover, they are the member's.
-            NotifyChange(state, NotificationKind.ContactsChanged, oldEmail, oldMobile);
+            ChangeContacts(state, origin, changed =>
+            {
+                changed.Email = update.Email is null ? changed.Email : NullIfEmpty(update.Email);
+                changed.Mobile = update.Mobile is null ? changed.Mobile : NullIfEmpty(update.Mobile);
+                changed.PostalAddress = update.PostalAddress is null ? changed.PostalAddress : [.. update.PostalAddress];
+                changed.PostalCode = update.PostalCode is null ? changed.PostalCode : NullIfEmpty(update.PostalCode);
+            });
             return true;
+        });
+    }
+
+    public async Task<ContactsOnFile?> ChangeVerifiedContactAsync(CodeChannel channel, string contact, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(channel, CodeChannel.Letter);
+        ArgumentException.ThrowIfNullOrEmpty(contact);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (!account.RecordExists)
+        {
+            return null;
+        }
+
+        return await StoreAsync(state =>
+        {
+            ChangeContacts(state, origin, changed =>
+            {
+                if (channel == CodeChannel.Email)
+                {
+                    changed.Email = contact;
+                }
+                else
+                {
+                    changed.Mobile = contact;
+                }
+            });
+            return ContactsOnFile(state);
+        });
+    }
+
+    public Task<ContactsOnFile?> GetContactsOnFileAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(account.RecordExists ? ContactsOnFile(account.State) : null);
+
+    public Task<bool> AcceptTermsAsync(string version, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentNullException.ThrowIfNull(origin);
+        return !account.RecordExists ? Task.FromResult(false) : StoreAsync(state =>
+        {
+            AcceptTerms(state, version, origin);
+            return true;
+        });
+    }
+
+    public async Task<ContactsOnFile?> AcceptPoliciesAsync(string termsVersion, string privacyPolicyVersion, CallOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(termsVersion);
+        ArgumentNullException.ThrowIfNull(privacyPolicyVersion);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (!account.RecordExists)
+        {
+            return null;
+        }
+
+        return await StoreAsync(state =>
+        {
+            if (termsVersion.Length > 0)
+            {
+                AcceptTerms(state, termsVersion, origin);
+            }
+
+            if (privacyPolicyVersion.Length > 0)
+            {
+                state.AcceptedPrivacyPolicyVersion = privacyPolicyVersion;
+                Audit(state, AuditEvent.PrivacyPolicyAccepted, origin);
+            }
+
+            return ContactsOnFile(state);
         });
     }
 
@@ -90,6 +157,28 @@ internal sealed partial class MemberAccountGrain
             return matches;
         });
     }
+
+    /// <summary>Changes the contacts; the old ones hear of it: if the change was a takeover, they are the member's.</summary>
+    private void ChangeContacts(MemberAccountState state, CallOrigin origin, Action<MemberAccountState> change)
+    {
+        var (oldEmail, oldMobile) = (state.Email, state.Mobile);
+        change(state);
+        Audit(state, AuditEvent.ContactsChanged, origin);
+        NotifyChange(state, NotificationKind.ContactsChanged, oldEmail, oldMobile);
+    }
+
+    private void AcceptTerms(MemberAccountState state, string version, CallOrigin origin)
+    {
+        state.AcceptedTermsVersion = version;
+        state.TermsAcceptedAt = time.GetUtcNow();
+        Audit(state, AuditEvent.TermsAccepted, origin);
+    }
+
+    private static ContactsOnFile ContactsOnFile(MemberAccountState state) => new(
+        state.Email is null ? null : Masking.Email(state.Email),
+        state.Mobile is null ? null : Masking.Mobile(state.Mobile),
+        state.PostalAddress.Count > 0,
+        state.ChosenIdentifier);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

@@ -183,29 +183,45 @@ internal sealed partial class MemberAccountGrain
     /// </summary>
     private bool CheckOneTimeCode(MemberAccountState state, PendingCodeState? pending, Action drop, string purpose, string code, bool enteredWhereBound, RecoveryPolicy policy, CallOrigin origin)
     {
-        var now = time.GetUtcNow();
-        state.FailedCodeEntries.RemoveAll(at => now - at >= policy.FailedCodesWindow);
-        if (pending is null || state.FailedCodeEntries.Count >= policy.FailedCodesBudget)
+        if (pending is null || !CodeBudgetLeft(state, policy))
         {
             return false;
         }
 
-        if (!IsLive(pending, policy, now))
+        if (!IsLive(pending, policy, time.GetUtcNow()))
         {
             drop();
-            Audit(state, AuditEvent.CodeExpired, origin);
+            RecordCodeEntry(state, CodeEntry.Expired, origin);
             return false;
         }
 
         if (!CodeMatches(pending, purpose, code) || !enteredWhereBound)
         {
             pending.FailedTries++;
-            state.FailedCodeEntries.Add(now);
-            Audit(state, AuditEvent.CodeRejected, origin);
+            RecordCodeEntry(state, CodeEntry.Wrong, origin);
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>Whether the account's budget of wrong codes, across codes and flows, leaves room for another entry; entries past its window are forgotten.</summary>
+    private bool CodeBudgetLeft(MemberAccountState state, RecoveryPolicy policy)
+    {
+        var now = time.GetUtcNow();
+        state.FailedCodeEntries.RemoveAll(at => now - at >= policy.FailedCodesWindow);
+        return state.FailedCodeEntries.Count < policy.FailedCodesBudget;
+    }
+
+    /// <summary>Records a code that was not the live one: a wrong code counts on the budget, a dead one only on the audit trail.</summary>
+    private void RecordCodeEntry(MemberAccountState state, CodeEntry entry, CallOrigin origin)
+    {
+        if (entry == CodeEntry.Wrong)
+        {
+            state.FailedCodeEntries.Add(time.GetUtcNow());
+        }
+
+        Audit(state, entry == CodeEntry.Wrong ? AuditEvent.CodeRejected : AuditEvent.CodeExpired, origin);
     }
 
     /// <summary>Replaces any pending code with a new one and puts the message that carries it in the outbox, in the same write.</summary>

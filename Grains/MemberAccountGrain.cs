@@ -76,9 +76,14 @@ internal sealed partial class MemberAccountGrain(
             Mobile = contacts.Mobile,
             PostalAddress = [.. contacts.PostalAddress],
             IbanTailHash = newAccount.IbanTail is null ? null : hasher.Hash(newAccount.IbanTail),
-            VitaleCard = newAccount.VitaleCard is { } card ? new VitaleCardState { Kind = card.Kind, SerialSeal = SealCardSerial(card.SerialNumber) } : null,
         };
         Audit(account.State, AuditEvent.AccountCreated, origin);
+        if (newAccount.VitaleCard is { } card)
+        {
+            // Kept by the space before the account exists: a crash in between leaves a card's seal to nothing, never an account without its card.
+            await GrainFactory.GetGrain<IMemberSpaceGrain>(this.GetPrimaryKeyString()).SetVitaleCardAsync(card, CancellationToken.None);
+        }
+
         if (account.State.NirDigest is { } nirDigest)
         {
             // Listed before it exists: a crash in between leaves a directory entry to nothing, never a member no lookup finds.
@@ -173,19 +178,6 @@ internal sealed partial class MemberAccountGrain(
         {
             state.Sessions.Remove(sessionKey);
             Audit(state, AuditEvent.LoggedOut, origin);
-            return true;
-        });
-    }
-
-    public Task<bool> AcceptTermsAsync(string version, CallOrigin origin, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(version);
-        ArgumentNullException.ThrowIfNull(origin);
-        return !account.RecordExists ? Task.FromResult(false) : StoreAsync(state =>
-        {
-            state.AcceptedTermsVersion = version;
-            state.TermsAcceptedAt = time.GetUtcNow();
-            Audit(state, AuditEvent.TermsAccepted, origin);
             return true;
         });
     }

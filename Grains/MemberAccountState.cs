@@ -104,29 +104,18 @@ internal sealed class MemberAccountState
     [Id(22)]
     public string? AcceptedPrivacyPolicyVersion { get; set; }
 
-    /// <summary>Where the member's space stands, for tenants with activation; null before a provisional code is sent.</summary>
+    /// <summary>
+    /// Where the member's space stands, for tenants with activation; null before a provisional code is sent. A copy of
+    /// the status <see cref="MemberSpaceGrain"/> keeps, which sets it at each change, so that sign-in and recovery need
+    /// no call to the space.
+    /// </summary>
     [Id(23)]
     public SpaceStatus? Space { get; set; }
-
-    /// <summary>When the space is created unless the member decides first, while it is <see cref="SpaceStatus.Pending"/>.</summary>
-    [Id(24)]
-    public DateTimeOffset? SpaceDeadline { get; set; }
 
     /// <summary>The identifier the member chose (<see cref="Interfaces.Tenants.IdentifierKind.ChosenIdentifier"/>); kept for life.</summary>
     [PersonalData]
     [Id(25)]
     public string? ChosenIdentifier { get; set; }
-
-    [Id(26)]
-    public VitaleCardState? VitaleCard { get; set; }
-
-    /// <summary>The provisional code that starts an activation, while it may be used; only its seal is kept.</summary>
-    [Id(27)]
-    public PendingCodeState? ProvisionalCode { get; set; }
-
-    /// <summary>The activation under way, if any.</summary>
-    [Id(28)]
-    public ActivationFlowState? Activation { get; set; }
 
     /// <summary>Messages to the member not yet delivered, stored with whatever they announce.</summary>
     [PersonalData]

@@ -79,6 +79,9 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
     /// <summary>Identifier recovery for <paramref name="tenant"/>.</summary>
     public IIdentifierLookupGrain IdentifierLookup(string tenant) => grains.GetGrain<IIdentifierLookupGrain>(tenant);
 
+    /// <summary>The space of the account of <paramref name="accountKey"/> (Mon espace santé), once the edge is passed.</summary>
+    public IMemberSpaceGrain Space(string accountKey) => grains.GetGrain<IMemberSpaceGrain>(accountKey);
+
     /// <summary>An activation of <paramref name="tenant"/> by id.</summary>
     public IActivationFlowGrain ActivationFlow(string tenant, string activationId) => grains.GetGrain<IActivationFlowGrain>(TokenKey.For(tenant, activationId));
 

@@ -36,7 +36,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
         var activationId = RandomToken.New();
         foreach (var accountKey in await gate.Locator(request.Tenant).AccountsSharingNirAsync(nir!, context.CancellationToken))
         {
-            var result = await gate.Account(accountKey).StartActivationAsync(code!, activationId, origin, context.CancellationToken);
+            var result = await gate.Space(accountKey).StartActivationAsync(code!, activationId, origin, context.CancellationToken);
             if (result.Outcome == ActivationOutcome.Done)
             {
                 return new IdentifyReply { Status = IdentifyStatus.Identified, ActivationId = activationId, ExpiresAt = Timestamp.FromDateTimeOffset(result.ExpiresAt!.Value) };
@@ -49,7 +49,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
     public override async Task<CheckVitaleCardReply> CheckVitaleCard(CheckVitaleCardRequest request, ServerCallContext context)
     {
         string? serial = null;
-        var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations =>
+        var (space, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations =>
         {
             if (request.CardKind is not (V1.VitaleCardKind.WithPhoto or V1.VitaleCardKind.WithoutPhoto))
             {
@@ -59,7 +59,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
             serial = RequestRules.CheckVitaleCardSerial("serial_number", request.SerialNumber, violations);
         });
         var card = new VitaleCard((Grains.Interfaces.Activation.VitaleCardKind)(int)request.CardKind, serial!);
-        var result = await account.CheckVitaleCardAsync(request.ActivationId, card, origin, context.CancellationToken);
+        var result = await space.CheckVitaleCardAsync(request.ActivationId, card, origin, context.CancellationToken);
         return result.Outcome switch
         {
             ActivationOutcome.Done => new CheckVitaleCardReply(),
@@ -71,7 +71,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
 
     public override async Task<DecideReply> Decide(DecideRequest request, ServerCallContext context)
     {
-        var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, (violations, policy) =>
+        var (space, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, (violations, policy) =>
         {
             switch (request.Decision)
             {
@@ -92,7 +92,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
             }
         });
         var decision = request.Decision == V1.ActivationDecision.Activate ? Grains.Interfaces.Activation.ActivationDecision.Activate : Grains.Interfaces.Activation.ActivationDecision.Oppose;
-        var result = await account.DecideAsync(request.ActivationId, decision, request.TermsVersion, request.PrivacyPolicyVersion, origin, context.CancellationToken);
+        var result = await space.DecideAsync(request.ActivationId, decision, request.TermsVersion, request.PrivacyPolicyVersion, origin, context.CancellationToken);
         return result.Outcome switch
         {
             ActivationOutcome.Opposed => new DecideReply { Status = DecideStatus.Opposed },
@@ -110,7 +110,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
     public override async Task<ChangeContactReply> ChangeContact(ChangeContactRequest request, ServerCallContext context)
     {
         string? mobile = null;
-        var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations =>
+        var (space, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations =>
         {
             if (request.HasEmail == request.HasMobile)
             {
@@ -126,7 +126,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
             }
         });
         var channel = request.HasEmail ? Grains.Interfaces.Recovery.CodeChannel.Email : Grains.Interfaces.Recovery.CodeChannel.Sms;
-        var result = await account.ChangeContactAsync(request.ActivationId, channel, request.HasEmail ? request.Email : mobile!, origin, context.CancellationToken);
+        var result = await space.ChangeContactAsync(request.ActivationId, channel, request.HasEmail ? request.Email : mobile!, origin, context.CancellationToken);
         return result.Outcome switch
         {
             ActivationOutcome.Done => new ChangeContactReply
@@ -144,8 +144,8 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
 
     public override async Task<VerifyContactReply> VerifyContact(VerifyContactRequest request, ServerCallContext context)
     {
-        var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations => RequestRules.CheckCode(request.Code, violations));
-        var result = await account.VerifyContactAsync(request.ActivationId, request.Code, origin, context.CancellationToken);
+        var (space, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, violations => RequestRules.CheckCode(request.Code, violations));
+        var result = await space.VerifyContactAsync(request.ActivationId, request.Code, origin, context.CancellationToken);
         return result.Outcome switch
         {
             ActivationOutcome.Done => new VerifyContactReply { Status = VerifyContactStatus.Verified, MaskedEmail = result.MaskedEmail ?? string.Empty, MaskedMobile = result.MaskedMobile ?? string.Empty },
@@ -156,8 +156,8 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
 
     public override async Task<ConfirmContactsReply> ConfirmContacts(ConfirmContactsRequest request, ServerCallContext context)
     {
-        var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId);
-        var result = await account.ConfirmContactsAsync(request.ActivationId, origin, context.CancellationToken);
+        var (space, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId);
+        var result = await space.ConfirmContactsAsync(request.ActivationId, origin, context.CancellationToken);
         return result.Outcome switch
         {
             ActivationOutcome.Done => new ConfirmContactsReply(),
@@ -168,7 +168,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
 
     public override async Task<ChooseCredentialsReply> ChooseCredentials(ChooseCredentialsRequest request, ServerCallContext context)
     {
-        var (account, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, (violations, policy) =>
+        var (space, origin) = await OpenActivationAsync(context, request.Tenant, request.ActivationId, (violations, policy) =>
         {
             RequestRules.CheckChosenIdentifier("identifier", request.Identifier, violations);
             SecretViolations.AddTo(violations, "password", SecretRules.Check(policy.Secret, request.Password, birthDate: null));
@@ -177,7 +177,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
                 violations.Add(new("confirmation", "must be the same as password"));
             }
         });
-        var result = await account.ChooseCredentialsAsync(request.ActivationId, request.Identifier, request.Password, origin, context.CancellationToken);
+        var result = await space.ChooseCredentialsAsync(request.ActivationId, request.Identifier, request.Password, origin, context.CancellationToken);
         return result.Outcome switch
         {
             ActivationOutcome.Done => new ChooseCredentialsReply { Status = ChooseCredentialsStatus.Activated },
@@ -193,7 +193,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
         var (session, _, origin, policy) = gate.OpenSession(context, request.Tenant, request.SessionToken);
         RequireActivation(request.Tenant, policy);
         var validation = await session.ValidateAsync(context.CancellationToken);
-        if (!validation.Valid || !await gate.Account(validation.AccountKey!).CloseSpaceAsync(origin, context.CancellationToken))
+        if (!validation.Valid || !await gate.Space(validation.AccountKey!).CloseAsync(origin, context.CancellationToken))
         {
             throw RpcErrors.Status(StatusCode.FailedPrecondition, "The session has ended, or the space is not active; nothing was closed.");
         }
@@ -201,14 +201,14 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
         return new CloseSpaceReply();
     }
 
-    private Task<(IMemberAccountGrain Account, CallOrigin Origin)> OpenActivationAsync(ServerCallContext context, string tenant, string activationId, Action<List<FieldViolation>>? checkMore = null) =>
+    private Task<(IMemberSpaceGrain Space, CallOrigin Origin)> OpenActivationAsync(ServerCallContext context, string tenant, string activationId, Action<List<FieldViolation>>? checkMore = null) =>
         OpenActivationAsync(context, tenant, activationId, (violations, _) => checkMore?.Invoke(violations));
 
     /// <summary>
-    /// Passes the edge for a step of an activation, then finds its account; <paramref name="checkMore"/> adds the
+    /// Passes the edge for a step of an activation, then finds its account's space; <paramref name="checkMore"/> adds the
     /// violations of the step's other fields, given the tenant's policy.
     /// </summary>
-    private async Task<(IMemberAccountGrain Account, CallOrigin Origin)> OpenActivationAsync(ServerCallContext context, string tenant, string activationId, Action<List<FieldViolation>, TenantPolicy> checkMore)
+    private async Task<(IMemberSpaceGrain Space, CallOrigin Origin)> OpenActivationAsync(ServerCallContext context, string tenant, string activationId, Action<List<FieldViolation>, TenantPolicy> checkMore)
     {
         var (origin, policy) = gate.OpenTenant(context, tenant, (violations, policy) =>
         {
@@ -225,7 +225,7 @@ internal sealed class MemberActivationService(AccountRequestGate gate) : MemberA
         RequireActivation(tenant, policy);
         var accountKey = await gate.ActivationFlow(tenant, activationId).FindAccountAsync(context.CancellationToken)
             ?? throw Refusal(ActivationResult.FlowNotFound);
-        return (gate.Account(accountKey), origin);
+        return (gate.Space(accountKey), origin);
     }
 
     private static void RequireActivation(string tenant, TenantPolicy policy)

@@ -295,7 +295,7 @@ internal sealed class MemberAdminService(AccountRequestGate gate, TimeProvider t
     public override async Task<IssueProvisionalCodeReply> IssueProvisionalCode(IssueProvisionalCodeRequest request, ServerCallContext context)
     {
         var (account, origin, _) = await gate.OpenAsync(context, request.Tenant, request.Identifier);
-        var issue = await account.IssueProvisionalCodeAsync(origin, context.CancellationToken);
+        var issue = await gate.Space(account.GetPrimaryKeyString()).IssueProvisionalCodeAsync(origin, context.CancellationToken);
         return issue.Outcome switch
         {
             ProvisionalCodeOutcome.Sent => new IssueProvisionalCodeReply

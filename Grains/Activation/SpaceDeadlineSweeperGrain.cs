@@ -8,8 +8,8 @@ namespace Sesame.Grains.Activation;
 /// <summary>
 /// Creates the spaces whose deadline passed without a decision, when it starts and every
 /// <see cref="SpaceDeadlineOptions.SweepInterval"/>: it reads the deadline lists of the past
-/// <see cref="SpaceDeadlineOptions.LookBack"/> and today, applies each listed account's deadline, and takes off the
-/// list the accounts that no longer wait. The account's persisted deadline is the truth; the sweep only acts on it.
+/// <see cref="SpaceDeadlineOptions.LookBack"/> and today, applies the deadline of each listed account's space, and takes
+/// off the list the accounts whose space no longer waits. The space's persisted deadline is the truth; the sweep only acts on it.
 /// </summary>
 [GrainType("space-deadline-sweeper")]
 internal sealed partial class SpaceDeadlineSweeperGrain(IOptions<SpaceDeadlineOptions> options, TimeProvider time, ILogger<SpaceDeadlineSweeperGrain> logger) : Grain, ISpaceDeadlineSweeperGrain, IRemindable
@@ -40,7 +40,7 @@ internal sealed partial class SpaceDeadlineSweeperGrain(IOptions<SpaceDeadlineOp
                 var list = SpaceDeadlines.For(GrainFactory, day);
                 foreach (var accountKey in await list.ListAsync(cancellationToken))
                 {
-                    if (await GrainFactory.GetGrain<IMemberAccountGrain>(accountKey).ApplySpaceDeadlineAsync(cancellationToken))
+                    if (await GrainFactory.GetGrain<IMemberSpaceGrain>(accountKey).ApplyDeadlineAsync(cancellationToken))
                     {
                         await list.RemoveAsync(accountKey, CancellationToken.None);
                     }

@@ -57,7 +57,7 @@ internal sealed partial class DemoSeeder(
 
             if (tenants.Find(member.Tenant)!.Activation.Enabled)
             {
-                await account.IssueProvisionalCodeAsync(SeedOrigin, cancellationToken);
+                await grains.GetGrain<IMemberSpaceGrain>(account.GetPrimaryKeyString()).IssueProvisionalCodeAsync(SeedOrigin, cancellationToken);
             }
             else
             {

@@ -157,6 +157,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     /// <summary>The account of <paramref name="key"/>, called through the cluster's client or through silo <paramref name="silo"/>.</summary>
     public IMemberAccountGrain Account(string key, int? silo = null) => (silo is { } index ? GrainsOn(index) : Grains).GetGrain<IMemberAccountGrain>(key);
 
+    /// <summary>The space of the account of <paramref name="key"/>, called through the cluster's client or through silo <paramref name="silo"/>.</summary>
+    public IMemberSpaceGrain Space(string key, int? silo = null) => (silo is { } index ? GrainsOn(index) : Grains).GetGrain<IMemberSpaceGrain>(key);
+
     /// <summary>The messages the dev outbox sent to <paramref name="destination"/>, oldest first.</summary>
     public IReadOnlyList<RenderedMessage> SentTo(string destination) => [.. Outbox.Sent.Where(message => message.Destination == destination)];
 
@@ -173,6 +176,8 @@ internal sealed class GrainsTestHost : IAsyncDisposable
     public bool StoredTextContains(string text) => Storage.Dump().Any(data => data.ToString().Contains(text, StringComparison.Ordinal));
 
     internal Task<MemberAccountState?> ReadStoredAsync(string key) => Task.FromResult(Storage.Read<MemberAccountState>("account", AccountId(key)));
+
+    internal Task<MemberSpaceState?> ReadStoredSpaceAsync(string key) => Task.FromResult(Storage.Read<MemberSpaceState>("space", GrainId.Create("member-space", key)));
 
     /// <summary>Makes the next write of an account's state fail, as a store out of reach would.</summary>
     internal void FailNextAccountWrite(string key) => Storage.FailNextWrite("account", AccountId(key));

@@ -132,14 +132,14 @@ public sealed partial class MemberAccountGrainSecondFactorTests
         var key = GrainsTestHost.NewAccountKey(GrainsTestHost.SpaceTenant);
         var card = new Interfaces.Activation.VitaleCard(Interfaces.Activation.VitaleCardKind.WithPhoto, "8025000002");
         await host.Account(key).CreateAsync(new NewMemberAccount(null, null) { Identifier = GrainsTestHost.IdentifierOf(key), Contacts = new MemberContacts(Email, mobile, []), VitaleCard = card }, GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         var code = ProvisionalCodePattern().Match((await host.MessageAsync(Email, 1)).Body).Groups[1].Value;
         var activationId = RandomToken.New();
-        await host.Account(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).CheckVitaleCardAsync(activationId, card, GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).DecideAsync(activationId, Interfaces.Activation.ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None);
-        var activated = await host.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).CheckVitaleCardAsync(activationId, card, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).DecideAsync(activationId, Interfaces.Activation.ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None);
+        var activated = await host.Space(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(Interfaces.Activation.ActivationOutcome.Done, activated.Outcome);
         return key;
     }

@@ -23,9 +23,10 @@ public sealed class SpaceDeadlineSweeperGrainTests
         await host.Grains.GetGrain<ISpaceDeadlineSweeperGrain>("all").WakeAsync(CancellationToken.None);
 
         // Assert
+        await Eventually.TrueAsync(async () => (await host.ReadStoredSpaceAsync(today.Key))!.Status == SpaceStatus.Created);
         await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(today.Key))!.Space == SpaceStatus.Created);
         await Eventually.TrueAsync(async () => (await List(host, today.Deadline)).Count == 0);
-        Assert.Equal(SpaceStatus.Pending, (await host.ReadStoredAsync(tomorrow.Key))!.Space);
+        Assert.Equal(SpaceStatus.Pending, (await host.ReadStoredSpaceAsync(tomorrow.Key))!.Status);
         Assert.Equal([tomorrow.Key], await List(host, tomorrow.Deadline));
     }
 
@@ -38,14 +39,14 @@ public sealed class SpaceDeadlineSweeperGrainTests
         var stored = await host.ReadStoredAsync(key);
         var activationId = RandomToken.New();
         var code = System.Text.RegularExpressions.Regex.Match((await host.MessageAsync(stored!.Email!, 1)).Body, "Code provisoire : ([A-Z0-9]+)").Groups[1].Value;
-        await host.Account(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).CheckVitaleCardAsync(activationId, new VitaleCard(VitaleCardKind.WithoutPhoto, "1049300117"), GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).DecideAsync(activationId, ActivationDecision.Oppose, string.Empty, string.Empty, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).CheckVitaleCardAsync(activationId, new VitaleCard(VitaleCardKind.WithoutPhoto, "1049300117"), GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).DecideAsync(activationId, ActivationDecision.Oppose, string.Empty, string.Empty, GrainsTestHost.Origin, CancellationToken.None);
 
         host.Time.Advance(TimeSpan.FromDays(42) + TimeSpan.FromHours(2));
 
         await Eventually.TrueAsync(async () => (await List(host, deadline)).Count == 0);
-        Assert.Equal(SpaceStatus.Opposed, (await host.ReadStoredAsync(key))!.Space);
+        Assert.Equal((SpaceStatus.Opposed, SpaceStatus.Opposed), ((await host.ReadStoredSpaceAsync(key))!.Status, (await host.ReadStoredAsync(key))!.Space));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class SpaceDeadlineSweeperGrainTests
             VitaleCard = new VitaleCard(VitaleCardKind.WithoutPhoto, "1049300117"),
         };
         await host.Account(key).CreateAsync(account, GrainsTestHost.Origin, CancellationToken.None);
-        var issue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var issue = await host.Space(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         return (key, issue.Deadline!.Value);
     }
 

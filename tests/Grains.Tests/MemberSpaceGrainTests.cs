@@ -5,7 +5,7 @@ using Sesame.Grains.Interfaces.Recovery;
 
 namespace Sesame.Grains.Tests;
 
-public sealed partial class MemberAccountGrainActivationTests
+public sealed partial class MemberSpaceGrainTests
 {
     private const string Email = "christian.durand@exemple.fr";
     private const string Nir = "168047512345617";
@@ -26,19 +26,21 @@ public sealed partial class MemberAccountGrainActivationTests
         var activationId = RandomToken.New();
 
         // Act
-        var identified = await host.Account(key, silo: 1).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
-        var card = await host.Account(key, silo: 0).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
-        var decided = await host.Account(key, silo: 1).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
-        var confirmed = await host.Account(key, silo: 0).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None);
-        var activated = await host.Account(key, silo: 1).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
+        var identified = await host.Space(key, silo: 1).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
+        var card = await host.Space(key, silo: 0).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
+        var decided = await host.Space(key, silo: 1).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
+        var confirmed = await host.Space(key, silo: 0).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None);
+        var activated = await host.Space(key, silo: 1).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
 
         // Assert
         Assert.Equal([ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done], new[] { identified, card, decided, confirmed, activated }.Select(result => result.Outcome));
         Assert.Equal("c****@e****.fr", decided.MaskedEmail);
         var stored = await host.ReadStoredAsync(key);
         Assert.Equal((SpaceStatus.Active, "christian.durand", "cgu-1", "ppdp-1"), (stored!.Space, stored.ChosenIdentifier, stored.AcceptedTermsVersion, stored.AcceptedPrivacyPolicyVersion));
-        Assert.Null(stored.Activation);
-        Assert.Null(stored.ProvisionalCode);
+        var space = await host.ReadStoredSpaceAsync(key);
+        Assert.Equal(SpaceStatus.Active, space!.Status);
+        Assert.Null(space.Activation);
+        Assert.Null(space.ProvisionalCode);
         Assert.Equal(key, await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
     }
 
@@ -51,10 +53,10 @@ public sealed partial class MemberAccountGrainActivationTests
         var code = await SendCodeAsync(host, key, expectedMessages: 1);
         var activationId = RandomToken.New();
 
-        await host.Account(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Sms, "+33611223344", GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).ChangeContactAsync(activationId, CodeChannel.Sms, "+33611223344", GrainsTestHost.Origin, CancellationToken.None);
         var contactCode = CodeIn((await host.MessageAsync("+33611223344", 1)).Body);
 
         Assert.False(host.StoredTextContains(code));
@@ -70,16 +72,41 @@ public sealed partial class MemberAccountGrainActivationTests
         // No dispatcher or sweep: the member's own call finds the deadline passed in the stored state.
         await using var host = await GrainsTestHost.StartAsync(storage, time);
         var key = await ImportAsync(host);
-        await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(42));
 
-        var result = await host.Account(key).StartActivationAsync("ABCDEFGHJKMN", RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+        var result = await host.Space(key).StartActivationAsync("ABCDEFGHJKMN", RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(ActivationOutcome.Refused, result.Outcome);
+        Assert.Equal(SpaceStatus.Created, (await host.ReadStoredSpaceAsync(key))!.Status);
         var stored = await host.ReadStoredAsync(key);
         Assert.Equal(SpaceStatus.Created, stored!.Space);
         Assert.Contains(stored.AuditTrail, entry => entry.Event == AuditEvent.SpaceCreated && entry.Caller == "space-deadline");
         Assert.Contains(stored.Outbox, entry => entry.Message.Kind == Interfaces.Notifications.NotificationKind.SpaceCreated);
+    }
+
+    [Fact]
+    public async Task StartActivationAsync_WrongCodesOnTwoCodes_CountedOnTheAccountsBudgetWhichThenRefusesTheRightCode()
+    {
+        // Arrange: the budget of wrong codes (10) is the account's, shared with recovery codes; each code dies after 5.
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
+        await host.StartDispatcherAsync();
+        var key = await ImportAsync(host);
+        await SendCodeAsync(host, key, expectedMessages: 1);
+        await EnterWrongCodesAsync(host, key, 5);
+        await SendCodeAsync(host, key, expectedMessages: 2);
+        await EnterWrongCodesAsync(host, key, 5);
+        var code = await SendCodeAsync(host, key, expectedMessages: 3);
+
+        // Act
+        var result = await host.Space(key).StartActivationAsync(code, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+
+        // Assert: refused without counting on the code itself.
+        Assert.Equal(ActivationOutcome.Refused, result.Outcome);
+        Assert.Equal(10, (await host.ReadStoredAsync(key))!.FailedCodeEntries.Count);
+        Assert.Equal(0, (await host.ReadStoredSpaceAsync(key))!.ProvisionalCode!.FailedTries);
+        var trail = await host.Account(key).GetAuditTrailAsync(CancellationToken.None);
+        Assert.Equal(10, trail!.Count(entry => entry.Event == AuditEvent.CodeRejected));
     }
 
     [Fact]
@@ -88,14 +115,14 @@ public sealed partial class MemberAccountGrainActivationTests
         await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var key = await ImportAsync(host);
-        var firstIssue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var firstIssue = await host.Space(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         var firstCode = CodeIn((await host.MessageAsync(Email, 1)).Body);
         host.Time.Advance(TimeSpan.FromDays(10));
 
-        var secondIssue = await host.Account(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var secondIssue = await host.Space(key).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         var secondCode = CodeIn((await host.MessageAsync(Email, 2)).Body);
-        var withFirst = await host.Account(key).StartActivationAsync(firstCode, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
-        var withSecond = await host.Account(key).StartActivationAsync(secondCode, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+        var withFirst = await host.Space(key).StartActivationAsync(firstCode, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
+        var withSecond = await host.Space(key).StartActivationAsync(secondCode, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(firstIssue.Deadline, secondIssue.Deadline);
         Assert.Equal(host.Time.GetUtcNow().AddDays(42), secondIssue.ExpiresAt);
@@ -114,8 +141,8 @@ public sealed partial class MemberAccountGrainActivationTests
 
         // Act
         var results = await Task.WhenAll(
-            host.Account(alice.Key, silo: 0).ChooseCredentialsAsync(alice.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None),
-            host.Account(bob.Key, silo: 1).ChooseCredentialsAsync(bob.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None));
+            host.Space(alice.Key, silo: 0).ChooseCredentialsAsync(alice.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None),
+            host.Space(bob.Key, silo: 1).ChooseCredentialsAsync(bob.ActivationId, "le.meme.nom", Password, GrainsTestHost.Origin, CancellationToken.None));
 
         // Assert: one activated, the other told to choose again and holding nothing.
         Assert.Equal([ActivationOutcome.Done, ActivationOutcome.IdentifierTaken], results.Select(result => result.Outcome).Order());
@@ -123,7 +150,7 @@ public sealed partial class MemberAccountGrainActivationTests
         var winner = loser == alice.Key ? bob.Key : alice.Key;
         Assert.Null((await host.ReadStoredAsync(loser))!.ChosenIdentifier);
         Assert.Equal(winner, await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "le.meme.nom")).FindAccountAsync(CancellationToken.None));
-        var again = await host.Account(loser).ChooseCredentialsAsync(loser == alice.Key ? alice.ActivationId : bob.ActivationId, "un.autre.nom", Password, GrainsTestHost.Origin, CancellationToken.None);
+        var again = await host.Space(loser).ChooseCredentialsAsync(loser == alice.Key ? alice.ActivationId : bob.ActivationId, "un.autre.nom", Password, GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(ActivationOutcome.Done, again.Outcome);
     }
 
@@ -142,11 +169,31 @@ public sealed partial class MemberAccountGrainActivationTests
         await host.ChangeStoredAsync(key, state => state.ChosenIdentifier = "christian.durand");
 
         // Act
-        var result = await host.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
+        var result = await host.Space(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
 
         // Assert
         Assert.Equal(ActivationOutcome.Done, result.Outcome);
         Assert.Equal(key, await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ApplyDeadlineAsync_AccountActivatedButTheSpacesWriteLost_MemberStillSignsIn()
+    {
+        // Arrange: the account stored the password, then the process died before the space stored that it is active.
+        await using var host = await GrainsTestHost.StartAsync(storage, time);
+        await host.StartDispatcherAsync();
+        var (key, _) = await ReadyForCredentialsAsync(host, Email, 1);
+        var flowEnd = (await host.ReadStoredSpaceAsync(key))!.Activation!.ExpiresAt;
+        await host.Account(key).ActivateSpaceAsync("christian.durand", Password, flowEnd, GrainsTestHost.Origin, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromDays(42));
+
+        // Act
+        var applied = await host.Space(key).ApplyDeadlineAsync(CancellationToken.None);
+
+        // Assert
+        Assert.True(applied);
+        Assert.Equal(SpaceStatus.Active, (await host.ReadStoredAsync(key))!.Space);
+        Assert.Equal(LoginStatus.AccessCodeSent, (await host.Account(key).LoginAsync(Password, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
     }
 
     [Fact]
@@ -156,7 +203,7 @@ public sealed partial class MemberAccountGrainActivationTests
         await host.StartDispatcherAsync();
         var (key, activationId) = await ReadyForCredentialsAsync(host, Email, 1);
 
-        var result = await host.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", "sante", GrainsTestHost.Origin, CancellationToken.None);
+        var result = await host.Space(key).ChooseCredentialsAsync(activationId, "christian.durand", "sante", GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal(ActivationOutcome.SecretRejected, result.Outcome);
         Assert.Contains(SecretViolation.MissingUppercase, result.Violations);
@@ -172,11 +219,11 @@ public sealed partial class MemberAccountGrainActivationTests
         var key = await ImportAsync(host);
         var activationId = await DecidedAsync(host, key, 1);
 
-        var first = await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Email, "neuf@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
-        var same = await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Email, "neuf@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
-        var other = await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Email, "autre@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
+        var first = await host.Space(key).ChangeContactAsync(activationId, CodeChannel.Email, "neuf@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
+        var same = await host.Space(key).ChangeContactAsync(activationId, CodeChannel.Email, "neuf@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
+        var other = await host.Space(key).ChangeContactAsync(activationId, CodeChannel.Email, "autre@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromMinutes(1));
-        var later = await host.Account(key).ChangeContactAsync(activationId, CodeChannel.Email, "autre@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
+        var later = await host.Space(key).ChangeContactAsync(activationId, CodeChannel.Email, "autre@exemple.fr", GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.Equal((ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.TooSoon, ActivationOutcome.Done), (first.Outcome, same.Outcome, other.Outcome, later.Outcome));
         Assert.Equal(TimeSpan.FromMinutes(1), other.RetryAfter);
@@ -190,13 +237,14 @@ public sealed partial class MemberAccountGrainActivationTests
         await using var host = await GrainsTestHost.StartAsync(storage, time);
         await host.StartDispatcherAsync();
         var (key, activationId) = await ReadyForCredentialsAsync(host, Email, 1);
-        await host.Account(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
 
-        var closed = await host.Account(key).CloseSpaceAsync(GrainsTestHost.Origin, CancellationToken.None);
-        var closedAgain = await host.Account(key).CloseSpaceAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var closed = await host.Space(key).CloseAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var closedAgain = await host.Space(key).CloseAsync(GrainsTestHost.Origin, CancellationToken.None);
 
         Assert.True(closed);
         Assert.False(closedAgain);
+        Assert.Equal(SpaceStatus.Closed, (await host.ReadStoredSpaceAsync(key))!.Status);
         var stored = await host.ReadStoredAsync(key);
         Assert.Equal((SpaceStatus.Closed, string.Empty, "christian.durand"), (stored!.Space, stored.SecretHash, stored.ChosenIdentifier));
         Assert.Equal(LoginStatus.InvalidCredentials, (await host.Account(key).LoginAsync(Password, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
@@ -218,18 +266,26 @@ public sealed partial class MemberAccountGrainActivationTests
 
     private static async Task<string> SendCodeAsync(GrainsTestHost host, string key, int expectedMessages, int? silo = null)
     {
-        var issue = await host.Account(key, silo).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
+        var issue = await host.Space(key, silo).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(ProvisionalCodeOutcome.Sent, issue.Outcome);
         var destination = (await host.ReadStoredAsync(key))!.Email!;
         return CodeIn((await host.MessageAsync(destination, expectedMessages)).Body);
     }
 
+    private static async Task EnterWrongCodesAsync(GrainsTestHost host, string key, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(ActivationOutcome.Refused, (await host.Space(key).StartActivationAsync("ABCDEFGHJKMN", RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None)).Outcome);
+        }
+    }
+
     private static async Task<string> DecidedAsync(GrainsTestHost host, string key, int expectedMessages)
     {
         var activationId = RandomToken.New();
-        await host.Account(key).StartActivationAsync(await SendCodeAsync(host, key, expectedMessages), activationId, GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
-        await host.Account(key).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).StartActivationAsync(await SendCodeAsync(host, key, expectedMessages), activationId, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).CheckVitaleCardAsync(activationId, Card, GrainsTestHost.Origin, CancellationToken.None);
+        await host.Space(key).DecideAsync(activationId, ActivationDecision.Activate, "cgu-1", "ppdp-1", GrainsTestHost.Origin, CancellationToken.None);
         return activationId;
     }
 
@@ -239,7 +295,7 @@ public sealed partial class MemberAccountGrainActivationTests
         var account = new NewMemberAccount(null, null) { Identifier = GrainsTestHost.IdentifierOf(key), Nir = Nir, Contacts = new MemberContacts(email, null, []), VitaleCard = Card };
         await host.Account(key).CreateAsync(account, GrainsTestHost.Origin, CancellationToken.None);
         var activationId = await DecidedAsync(host, key, expectedMessages);
-        Assert.Equal(ActivationOutcome.Done, (await host.Account(key).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None)).Outcome);
+        Assert.Equal(ActivationOutcome.Done, (await host.Space(key).ConfirmContactsAsync(activationId, GrainsTestHost.Origin, CancellationToken.None)).Outcome);
         return (key, activationId);
     }
 
