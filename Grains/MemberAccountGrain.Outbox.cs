@@ -94,7 +94,7 @@ internal sealed partial class MemberAccountGrain
 
     private void Enqueue(MemberAccountState state, NotificationKind kind, CodeChannel channel, string destination, string? payload, DateTimeOffset? expiresAt)
     {
-        var message = new Notification(Guid.NewGuid().ToString("N"), kind, channel, destination, payload, time.GetUtcNow(), expiresAt, state.ChosenIdentifier ?? state.Identifier);
+        var message = new Notification(Guid.NewGuid().ToString("N"), kind, channel, destination, payload, time.GetUtcNow(), expiresAt, profile.State.ChosenIdentifier ?? profile.State.Identifier);
         state.Outbox.Add(new OutboxEntry { Message = message, NextAttemptAt = message.CreatedAt });
     }
 

@@ -18,7 +18,7 @@ internal sealed partial class MemberAccountGrain
             return false;
         }
 
-        return await StoreAsync(state =>
+        return await StoreWithProfileAsync(state =>
         {
             ChangeContacts(state, origin, changed =>
             {
@@ -41,7 +41,7 @@ internal sealed partial class MemberAccountGrain
             return null;
         }
 
-        return await StoreAsync(state =>
+        return await StoreWithProfileAsync(state =>
         {
             ChangeContacts(state, origin, changed =>
             {
@@ -54,18 +54,18 @@ internal sealed partial class MemberAccountGrain
                     changed.Mobile = contact;
                 }
             });
-            return ContactsOnFile(state);
+            return ContactsOnFile();
         });
     }
 
     public Task<ContactsOnFile?> GetContactsOnFileAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(account.RecordExists ? ContactsOnFile(account.State) : null);
+        Task.FromResult(account.RecordExists ? ContactsOnFile() : null);
 
     public Task<bool> AcceptTermsAsync(string version, CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(version);
         ArgumentNullException.ThrowIfNull(origin);
-        return !account.RecordExists ? Task.FromResult(false) : StoreAsync(state =>
+        return !account.RecordExists ? Task.FromResult(false) : StoreWithProfileAsync(state =>
         {
             AcceptTerms(state, version, origin);
             return true;
@@ -82,7 +82,7 @@ internal sealed partial class MemberAccountGrain
             return null;
         }
 
-        return await StoreAsync(state =>
+        return await StoreWithProfileAsync(state =>
         {
             if (termsVersion.Length > 0)
             {
@@ -91,11 +91,11 @@ internal sealed partial class MemberAccountGrain
 
             if (privacyPolicyVersion.Length > 0)
             {
-                state.AcceptedPrivacyPolicyVersion = privacyPolicyVersion;
+                profile.State.AcceptedPrivacyPolicyVersion = privacyPolicyVersion;
                 Audit(state, AuditEvent.PrivacyPolicyAccepted, origin);
             }
 
-            return ContactsOnFile(state);
+            return ContactsOnFile();
         });
     }
 
@@ -103,17 +103,17 @@ internal sealed partial class MemberAccountGrain
     {
         ArgumentNullException.ThrowIfNull(nirDigest);
         ArgumentNullException.ThrowIfNull(postalCode);
-        var state = account.State;
-        var matches = account.RecordExists && state.NirDigest == nirDigest && state.BirthDate == birthDate && state.PostalCode == postalCode && HasSignInIdentifier(state);
+        var member = profile.State;
+        var matches = account.RecordExists && member.NirDigest == nirDigest && member.BirthDate == birthDate && member.PostalCode == postalCode && HasSignInIdentifier(account.State);
         if (!matches)
         {
             return Task.FromResult<IdentityMatch?>(null);
         }
 
-        return Task.FromResult<IdentityMatch?>(IdentifierChannel(state) switch
+        return Task.FromResult<IdentityMatch?>(IdentifierChannel() switch
         {
-            CodeChannel.Email => new IdentityMatch(SignInIdentifier, CodeChannel.Email, Masking.Email(state.Email!)),
-            CodeChannel.Sms => new IdentityMatch(SignInIdentifier, CodeChannel.Sms, Masking.Mobile(state.Mobile!)),
+            CodeChannel.Email => new IdentityMatch(SignInIdentifier, CodeChannel.Email, Masking.Email(member.Email!)),
+            CodeChannel.Sms => new IdentityMatch(SignInIdentifier, CodeChannel.Sms, Masking.Mobile(member.Mobile!)),
             _ => new IdentityMatch(SignInIdentifier, null, null),
         });
     }
@@ -121,30 +121,30 @@ internal sealed partial class MemberAccountGrain
     public async Task<bool> SendIdentifierAsync(CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        if (!account.RecordExists || IdentifierChannel(account.State) is not { } channel)
+        if (!account.RecordExists || IdentifierChannel() is not { } channel)
         {
             return false;
         }
 
         return await StoreAsync(state =>
         {
-            Enqueue(state, NotificationKind.IdentifierReminder, channel, channel == CodeChannel.Email ? state.Email! : state.Mobile!, SignInIdentifier, expiresAt: null);
+            Enqueue(state, NotificationKind.IdentifierReminder, channel, channel == CodeChannel.Email ? profile.State.Email! : profile.State.Mobile!, SignInIdentifier, expiresAt: null);
             Audit(state, AuditEvent.IdentifierSent, origin);
             return true;
         });
     }
 
     /// <summary>How "Obtenir son identifiant" reaches the member: by e-mail, else by SMS where the tenant allows it.</summary>
-    private CodeChannel? IdentifierChannel(MemberAccountState state) =>
-        state.Email is not null ? CodeChannel.Email
-        : state.Mobile is not null && RequirePolicy().IdentifierRecovery.BySms ? CodeChannel.Sms
+    private CodeChannel? IdentifierChannel() =>
+        profile.State.Email is not null ? CodeChannel.Email
+        : profile.State.Mobile is not null && RequirePolicy().IdentifierRecovery.BySms ? CodeChannel.Sms
         : null;
 
     public async Task<bool> CheckIbanTailAsync(string ibanTail, CallOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ibanTail);
         ArgumentNullException.ThrowIfNull(origin);
-        if (!account.RecordExists || account.State.IbanTailHash is not { } hash)
+        if (!account.RecordExists || profile.State.IbanTailHash is not { } hash)
         {
             hasher.VerifyDummy(ibanTail);
             return false;
@@ -159,30 +159,30 @@ internal sealed partial class MemberAccountGrain
     }
 
     /// <summary>Changes the contacts; the old ones hear of it: if the change was a takeover, they are the member's.</summary>
-    private void ChangeContacts(MemberAccountState state, CallOrigin origin, Action<MemberAccountState> change)
+    private void ChangeContacts(MemberAccountState state, CallOrigin origin, Action<MemberProfileState> change)
     {
-        var (oldEmail, oldMobile) = (state.Email, state.Mobile);
-        change(state);
+        var (oldEmail, oldMobile) = (profile.State.Email, profile.State.Mobile);
+        change(profile.State);
         Audit(state, AuditEvent.ContactsChanged, origin);
         NotifyChange(state, NotificationKind.ContactsChanged, oldEmail, oldMobile);
     }
 
     private void AcceptTerms(MemberAccountState state, string version, CallOrigin origin)
     {
-        state.AcceptedTermsVersion = version;
-        state.TermsAcceptedAt = time.GetUtcNow();
+        profile.State.AcceptedTermsVersion = version;
+        profile.State.TermsAcceptedAt = time.GetUtcNow();
         Audit(state, AuditEvent.TermsAccepted, origin);
     }
 
-    private static ContactsOnFile ContactsOnFile(MemberAccountState state) => new(
-        state.Email is null ? null : Masking.Email(state.Email),
-        state.Mobile is null ? null : Masking.Mobile(state.Mobile),
-        state.PostalAddress.Count > 0,
-        state.ChosenIdentifier);
+    private ContactsOnFile ContactsOnFile() => new(
+        profile.State.Email is null ? null : Masking.Email(profile.State.Email),
+        profile.State.Mobile is null ? null : Masking.Mobile(profile.State.Mobile),
+        profile.State.PostalAddress.Count > 0,
+        profile.State.ChosenIdentifier);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     /// <summary>Whether the member has an identifier to sign in with: where members choose theirs, only an active space has one.</summary>
     private bool HasSignInIdentifier(MemberAccountState state) =>
-        RequirePolicy().Identifier != Interfaces.Tenants.IdentifierKind.ChosenIdentifier || (state.Space == Interfaces.Activation.SpaceStatus.Active && state.ChosenIdentifier is not null);
+        RequirePolicy().Identifier != Interfaces.Tenants.IdentifierKind.ChosenIdentifier || (state.Space == Interfaces.Activation.SpaceStatus.Active && profile.State.ChosenIdentifier is not null);
 }

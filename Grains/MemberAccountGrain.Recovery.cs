@@ -31,14 +31,14 @@ internal sealed partial class MemberAccountGrain
 
         return await StoreAsync(state =>
         {
-            if (ChooseChannel(policy, preferred, state) is not { } channel)
+            if (ChooseChannel(policy, preferred, profile.State) is not { } channel)
             {
                 return ByLetter;
             }
 
             var now = time.GetUtcNow();
             var channelPolicy = ChannelPolicy(policy, channel);
-            var shown = Reveal(policy, channel, state);
+            var shown = Reveal(policy, channel, profile.State);
             if (state.PendingCode is { } pending && pending.Channel == channel && now - pending.SentAt < channelPolicy.ResendCooldown && IsLive(pending, policy, now))
             {
                 // Too soon for another message: the code already sent now belongs to the page that asked last.
@@ -94,7 +94,7 @@ internal sealed partial class MemberAccountGrain
             return SecretResetResult.ResetRefused;
         }
 
-        var violations = SecretRules.Check(policy.Secret, newSecret, account.State.BirthDate);
+        var violations = SecretRules.Check(policy.Secret, newSecret, profile.State.BirthDate);
         if (violations.Count > 0)
         {
             return SecretResetResult.SecretRejected(violations);
@@ -111,7 +111,7 @@ internal sealed partial class MemberAccountGrain
             ClearAttempts(state);
             state.Sessions.Clear();
             Audit(state, AuditEvent.SecretChanged, origin);
-            NotifyChange(state, NotificationKind.SecretChanged, state.Email, state.Mobile);
+            NotifyChange(state, NotificationKind.SecretChanged, profile.State.Email, profile.State.Mobile);
             return true;
         });
         ScheduleLockoutEnd();
@@ -132,7 +132,7 @@ internal sealed partial class MemberAccountGrain
             return SecurityCodeIssue.NotOffered;
         }
 
-        if (account.State.PostalAddress.Count == 0)
+        if (profile.State.PostalAddress.Count == 0)
         {
             return SecurityCodeIssue.NoPostalAddress;
         }
@@ -145,11 +145,11 @@ internal sealed partial class MemberAccountGrain
         });
     }
 
-    private static CodeChannel? ChooseChannel(RecoveryPolicy policy, CodeChannel? preferred, MemberAccountState state)
+    private static CodeChannel? ChooseChannel(RecoveryPolicy policy, CodeChannel? preferred, MemberProfileState member)
     {
-        var byEmail = policy.Email.Enabled && state.Email is not null;
-        var bySms = policy.Sms.Enabled && state.Mobile is not null;
-        var byLetter = policy.Letter.Enabled && state.PostalAddress.Count > 0;
+        var byEmail = policy.Email.Enabled && member.Email is not null;
+        var bySms = policy.Sms.Enabled && member.Mobile is not null;
+        var byLetter = policy.Letter.Enabled && member.PostalAddress.Count > 0;
         return preferred switch
         {
             CodeChannel.Sms when bySms => CodeChannel.Sms,
@@ -167,10 +167,10 @@ internal sealed partial class MemberAccountGrain
         _ => policy.Letter,
     };
 
-    private static RecoveryStart Reveal(RecoveryPolicy policy, CodeChannel channel, MemberAccountState state) => channel switch
+    private static RecoveryStart Reveal(RecoveryPolicy policy, CodeChannel channel, MemberProfileState member) => channel switch
     {
-        CodeChannel.Email when policy.RevealMaskedDestination => new(channel, Masking.Email(state.Email!)),
-        CodeChannel.Sms when policy.RevealMaskedDestination => new(channel, Masking.Mobile(state.Mobile!)),
+        CodeChannel.Email when policy.RevealMaskedDestination => new(channel, Masking.Email(member.Email!)),
+        CodeChannel.Sms when policy.RevealMaskedDestination => new(channel, Masking.Mobile(member.Mobile!)),
         _ => new(channel, null),
     };
 
@@ -229,9 +229,9 @@ internal sealed partial class MemberAccountGrain
     {
         var destination = channel switch
         {
-            CodeChannel.Email => state.Email!,
-            CodeChannel.Sms => state.Mobile!,
-            _ => string.Join('\n', state.PostalAddress),
+            CodeChannel.Email => profile.State.Email!,
+            CodeChannel.Sms => profile.State.Mobile!,
+            _ => string.Join('\n', profile.State.PostalAddress),
         };
         state.PendingCode = IssueCode(state, CodePurpose, kind, channel, destination, OneTimeCode.New(channel, channelPolicy.CodeLength), channelPolicy.Lifetime, flowId);
         state.PendingReset = null;

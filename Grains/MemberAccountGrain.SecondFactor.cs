@@ -88,7 +88,7 @@ internal sealed partial class MemberAccountGrain
             return LoginResult.LockedOut(wait);
         }
 
-        var channel = (preferred, state.Email, state.Mobile) switch
+        var channel = (preferred, profile.State.Email, profile.State.Mobile) switch
         {
             (CodeChannel.Sms, _, not null) => CodeChannel.Sms,
             (_, not null, _) => CodeChannel.Email,
@@ -103,7 +103,7 @@ internal sealed partial class MemberAccountGrain
         var factor = policy.SecondFactor;
         var now = time.GetUtcNow();
         var flowId = RandomToken.New();
-        var destination = chosen == CodeChannel.Email ? state.Email! : state.Mobile!;
+        var destination = chosen == CodeChannel.Email ? profile.State.Email! : profile.State.Mobile!;
         if (state.PendingAccessCode is { } pending && pending.Channel == chosen && now - pending.SentAt < factor.ResendCooldown && pending.ExpiresAt > now)
         {
             pending.FlowId = TokenKey.Digest(flowId);

@@ -33,7 +33,7 @@ internal sealed partial class MemberAccountGrain
             }
             else if (message is not null)
             {
-                NotifyChange(state, message.Kind, state.Email, state.Mobile);
+                NotifyChange(state, message.Kind, profile.State.Email, profile.State.Mobile);
             }
 
             return true;
@@ -66,12 +66,12 @@ internal sealed partial class MemberAccountGrain
             return ActivationResult.FlowNotFound;
         }
 
-        if (account.State.ChosenIdentifier is { } kept && kept != identifier)
+        if (profile.State.ChosenIdentifier is { } kept && kept != identifier)
         {
             return new ActivationResult(ActivationOutcome.IdentifierFixed) { Identifier = kept };
         }
 
-        var violations = SecretRules.Check(policy.Secret, password, account.State.BirthDate);
+        var violations = SecretRules.Check(policy.Secret, password, profile.State.BirthDate);
         if (violations.Count > 0)
         {
             return new ActivationResult(ActivationOutcome.SecretRejected) { Violations = violations };
@@ -96,7 +96,7 @@ internal sealed partial class MemberAccountGrain
             state.Space = SpaceStatus.Active;
             ClearAttempts(state);
             Audit(state, AuditEvent.SpaceActivated, origin);
-            return ActivationResult.Done with { Identifier = state.ChosenIdentifier };
+            return ActivationResult.Done with { Identifier = profile.State.ChosenIdentifier };
         });
         ScheduleLockoutEnd();
         return result;
@@ -122,7 +122,7 @@ internal sealed partial class MemberAccountGrain
             state.PendingCode = null;
             state.PendingReset = null;
             Audit(state, AuditEvent.SpaceClosed, origin);
-            NotifyChange(state, NotificationKind.SpaceClosed, state.Email, state.Mobile);
+            NotifyChange(state, NotificationKind.SpaceClosed, profile.State.Email, profile.State.Mobile);
             return true;
         });
     }
@@ -131,9 +131,9 @@ internal sealed partial class MemberAccountGrain
     private string DestinationOf(SpaceMessage message, CodeChannel channel) =>
         message.Destination ?? channel switch
         {
-            CodeChannel.Email => account.State.Email,
-            CodeChannel.Sms => account.State.Mobile,
-            _ => account.State.PostalAddress.Count > 0 ? string.Join('\n', account.State.PostalAddress) : null,
+            CodeChannel.Email => profile.State.Email,
+            CodeChannel.Sms => profile.State.Mobile,
+            _ => profile.State.PostalAddress.Count > 0 ? string.Join('\n', profile.State.PostalAddress) : null,
         } ?? throw new InvalidOperationException($"Account {this.GetGrainId()} has no contact for {channel} any more; the space chose it from the contacts on file just before.");
 
     /// <summary>
@@ -143,9 +143,9 @@ internal sealed partial class MemberAccountGrain
     /// </summary>
     private async Task<bool> ClaimIdentifierAsync(string identifier)
     {
-        if (account.State.ChosenIdentifier != identifier)
+        if (profile.State.ChosenIdentifier != identifier)
         {
-            await StoreAsync(state => state.ChosenIdentifier = identifier);
+            await WriteChosenIdentifierAsync(identifier);
         }
 
         if (await GrainFactory.GetGrain<IIdentifierAliasGrain>(keys.Alias(Tenant, identifier)).ClaimAsync(this.GetPrimaryKeyString(), CancellationToken.None))
@@ -153,7 +153,13 @@ internal sealed partial class MemberAccountGrain
             return true;
         }
 
-        await StoreAsync(state => state.ChosenIdentifier = null);
+        await WriteChosenIdentifierAsync(null);
         return false;
+    }
+
+    private Task WriteChosenIdentifierAsync(string? identifier)
+    {
+        profile.State.ChosenIdentifier = identifier;
+        return profile.WriteStateAsync(CancellationToken.None);
     }
 }

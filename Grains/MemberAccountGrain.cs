@@ -12,6 +12,7 @@ namespace Sesame.Grains;
 [GrainType("member-account")]
 internal sealed partial class MemberAccountGrain(
     [PersistentState("account")] IPersistentState<MemberAccountState> account,
+    [PersistentState("profile")] IPersistentState<MemberProfileState> profile,
     ITenantPolicies tenants,
     ISecretHasher hasher,
     IKeyedDigest digest,
@@ -63,19 +64,22 @@ internal sealed partial class MemberAccountGrain(
 
         var now = time.GetUtcNow();
         var contacts = newAccount.Contacts;
-        account.State = new MemberAccountState
+        profile.State = new MemberProfileState
         {
             Identifier = newAccount.Identifier,
-            SecretHash = newAccount.Secret is null ? string.Empty : hasher.Hash(newAccount.Secret),
-            SecretChangedAt = now,
             BirthDate = newAccount.BirthDate,
-            CreatedAt = now,
             NirDigest = newAccount.Nir is null ? null : NirDigest(newAccount.Nir),
             PostalCode = newAccount.PostalCode,
             Email = contacts.Email,
             Mobile = contacts.Mobile,
             PostalAddress = [.. contacts.PostalAddress],
             IbanTailHash = newAccount.IbanTail is null ? null : hasher.Hash(newAccount.IbanTail),
+        };
+        account.State = new MemberAccountState
+        {
+            SecretHash = newAccount.Secret is null ? string.Empty : hasher.Hash(newAccount.Secret),
+            SecretChangedAt = now,
+            CreatedAt = now,
         };
         Audit(account.State, AuditEvent.AccountCreated, origin);
         if (newAccount.VitaleCard is { } card)
@@ -84,12 +88,15 @@ internal sealed partial class MemberAccountGrain(
             await GrainFactory.GetGrain<IMemberSpaceGrain>(this.GetPrimaryKeyString()).SetVitaleCardAsync(card, CancellationToken.None);
         }
 
-        if (account.State.NirDigest is { } nirDigest)
+        if (profile.State.NirDigest is { } nirDigest)
         {
             // Listed before it exists: a crash in between leaves a directory entry to nothing, never a member no lookup finds.
             await GrainFactory.GetGrain<IMemberDirectoryGrain>(MemberAccountKey.For(Tenant, nirDigest)).AddAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         }
 
+        // The account's record is what makes it exist, so the profile is stored first: a crash in between leaves a
+        // profile that the next creation overwrites.
+        await profile.WriteStateAsync(CancellationToken.None);
         await account.WriteStateAsync(CancellationToken.None);
         LogAccountCreated(logger, this.GetGrainId());
         return AccountCreationResult.Created;
@@ -198,6 +205,18 @@ internal sealed partial class MemberAccountGrain(
     }
 
     /// <summary>
+    /// <see cref="StoreAsync"/> for a decision that also changes the member's profile. The account (its audit entry and
+    /// any message to the old contacts) is stored first: should the profile's write then fail, the member has heard of a
+    /// change that did not happen and the call fails, rather than a change made that nobody heard of.
+    /// </summary>
+    private async Task<T> StoreWithProfileAsync<T>(Func<MemberAccountState, T> decide)
+    {
+        var result = await StoreAsync(decide);
+        await profile.WriteStateAsync(CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>
     /// Checks a secret against the password counter of <paramref name="state"/>: null when it is right (the counter
     /// starts over), otherwise the refusal (lockout, wrong secret) and what the audit trail records of it.
     /// </summary>
@@ -277,7 +296,7 @@ internal sealed partial class MemberAccountGrain(
         state.LastLoginAt = now;
         Audit(state, AuditEvent.LoginSucceeded, origin);
         var renewalAdvised = policy.Secret.RenewalAdvisedAfter is { } maximumAge && now - state.SecretChangedAt >= maximumAge;
-        var termsToAccept = policy.TermsVersion.Length > 0 && state.AcceptedTermsVersion != policy.TermsVersion ? policy.TermsVersion : null;
+        var termsToAccept = policy.TermsVersion.Length > 0 && profile.State.AcceptedTermsVersion != policy.TermsVersion ? policy.TermsVersion : null;
         return new LoginResult(LoginStatus.Succeeded, RenewalAdvised: renewalAdvised, TermsVersionToAccept: termsToAccept);
     }
 
@@ -388,7 +407,7 @@ internal sealed partial class MemberAccountGrain(
     private string Tenant => MemberAccountKey.TenantOf(this.GetPrimaryKeyString());
 
     /// <summary>What the member signs in with: the chosen identifier where the tenant has them, else the account's.</summary>
-    private string SignInIdentifier => account.State.ChosenIdentifier ?? account.State.Identifier;
+    private string SignInIdentifier => profile.State.ChosenIdentifier ?? profile.State.Identifier;
 
     private TenantPolicy? FindPolicy() => tenants.Find(Tenant);
 

@@ -4,8 +4,10 @@ using Sesame.Grains.Protection;
 namespace Sesame.Grains;
 
 /// <summary>
-/// The stored state of one member account. Lockout truth is each counter's <see cref="AttemptsState.LockedUntil"/>;
-/// timers only act on it. Personal data is stored encrypted (<see cref="PersonalDataAttribute"/>).
+/// The stored state of one member account: its secret, counters, sessions, pending codes, outbox and audit trail;
+/// what a sign-in changes. The member's identity, contacts and accepted terms are in <see cref="MemberProfileState"/>,
+/// so a wrong PIN writes only this. Lockout truth is each counter's <see cref="AttemptsState.LockedUntil"/>; timers only
+/// act on it. Personal data is stored encrypted (<see cref="PersonalDataAttribute"/>).
 /// </summary>
 [GenerateSerializer, Alias("sesame.state.MemberAccountState")]
 internal sealed class MemberAccountState
@@ -20,18 +22,6 @@ internal sealed class MemberAccountState
     /// <summary>When the member last chose the secret, for "renewal advised".</summary>
     [Id(1)]
     public DateTimeOffset SecretChangedAt { get; set; }
-
-    /// <summary>
-    /// The identifier the account was created with (issued identifier, member number or NIR). The account's key is
-    /// only its digest (<see cref="Hashing.IGrainKeys.Account"/>), so the account keeps it to tell it.
-    /// </summary>
-    [PersonalData]
-    [Id(2)]
-    public string Identifier { get; set; } = string.Empty;
-
-    [PersonalData]
-    [Id(3)]
-    public DateOnly? BirthDate { get; set; }
 
     /// <summary>Wrong PINs or passwords, and the lockouts they caused.</summary>
     [Id(4)]
@@ -55,30 +45,6 @@ internal sealed class MemberAccountState
     [Id(9)]
     public Dictionary<string, DateTimeOffset> Sessions { get; set; } = [];
 
-    /// <summary>The NIR's lookup key (<see cref="Hashing.IKeyedDigest.LookupKey"/>); the NIR itself is not kept.</summary>
-    [Id(10)]
-    public string? NirDigest { get; set; }
-
-    [PersonalData]
-    [Id(11)]
-    public string? PostalCode { get; set; }
-
-    [PersonalData]
-    [Id(12)]
-    public string? Email { get; set; }
-
-    [PersonalData]
-    [Id(13)]
-    public string? Mobile { get; set; }
-
-    [PersonalData]
-    [Id(14)]
-    public List<string> PostalAddress { get; set; } = [];
-
-    /// <summary>The IBAN's last six characters, hashed like a secret.</summary>
-    [Id(15)]
-    public string? IbanTailHash { get; set; }
-
     /// <summary>The one-time code the member was last sent, while it may still be used.</summary>
     [Id(16)]
     public PendingCodeState? PendingCode { get; set; }
@@ -95,15 +61,6 @@ internal sealed class MemberAccountState
     [Id(19)]
     public PendingResetState? PendingReset { get; set; }
 
-    [Id(20)]
-    public string? AcceptedTermsVersion { get; set; }
-
-    [Id(21)]
-    public DateTimeOffset? TermsAcceptedAt { get; set; }
-
-    [Id(22)]
-    public string? AcceptedPrivacyPolicyVersion { get; set; }
-
     /// <summary>
     /// Where the member's space stands, for tenants with activation; null before a provisional code is sent. A copy of
     /// the status <see cref="MemberSpaceGrain"/> keeps, which sets it at each change, so that sign-in and recovery need
@@ -111,11 +68,6 @@ internal sealed class MemberAccountState
     /// </summary>
     [Id(23)]
     public SpaceStatus? Space { get; set; }
-
-    /// <summary>The identifier the member chose (<see cref="Interfaces.Tenants.IdentifierKind.ChosenIdentifier"/>); kept for life.</summary>
-    [PersonalData]
-    [Id(25)]
-    public string? ChosenIdentifier { get; set; }
 
     /// <summary>Messages to the member not yet delivered, stored with whatever they announce.</summary>
     [PersonalData]

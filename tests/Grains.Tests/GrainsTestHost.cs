@@ -177,6 +177,8 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     internal Task<MemberAccountState?> ReadStoredAsync(string key) => Task.FromResult(Storage.Read<MemberAccountState>("account", AccountId(key)));
 
+    internal Task<MemberProfileState?> ReadStoredProfileAsync(string key) => Task.FromResult(Storage.Read<MemberProfileState>("profile", AccountId(key)));
+
     internal Task<MemberSpaceState?> ReadStoredSpaceAsync(string key) => Task.FromResult(Storage.Read<MemberSpaceState>("space", GrainId.Create("member-space", key)));
 
     /// <summary>Makes the next write of an account's state fail, as a store out of reach would.</summary>
@@ -188,6 +190,15 @@ internal sealed class GrainsTestHost : IAsyncDisposable
         var state = Storage.Read<MemberAccountState>("account", AccountId(key))!;
         change(state);
         Storage.Write("account", AccountId(key), state);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Changes an account's stored profile behind every grain's back.</summary>
+    internal Task ChangeStoredProfileAsync(string key, Action<MemberProfileState> change)
+    {
+        var state = Storage.Read<MemberProfileState>("profile", AccountId(key))!;
+        change(state);
+        Storage.Write("profile", AccountId(key), state);
         return Task.CompletedTask;
     }
 
@@ -217,7 +228,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     private IEnumerable<IServiceProvider> Silos => cluster.Silos.Select(silo => cluster.GetSiloServiceProvider(silo.SiloAddress));
 
-    private static GrainId AccountId(string key) => GrainId.Create("member-account", key);
+    internal static GrainId AccountId(string key) => GrainId.Create("member-account", key);
 
     public async ValueTask DisposeAsync()
     {

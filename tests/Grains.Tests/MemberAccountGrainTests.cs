@@ -101,6 +101,31 @@ public sealed class MemberAccountGrainTests(SharedCluster cluster)
     }
 
     [Fact]
+    public async Task LoginAsync_WrongPin_WritesTheAccountStateOnlyNotTheProfile()
+    {
+        var key = await CreateAccountAsync();
+        var accountBefore = host.Storage.Find("account", GrainsTestHost.AccountId(key))!.ETag;
+        var profileBefore = host.Storage.Find("profile", GrainsTestHost.AccountId(key))!.ETag;
+
+        await LoginAsync(key, WrongPin);
+
+        Assert.NotEqual(accountBefore, host.Storage.Find("account", GrainsTestHost.AccountId(key))!.ETag);
+        Assert.Equal(profileBefore, host.Storage.Find("profile", GrainsTestHost.AccountId(key))!.ETag);
+    }
+
+    [Fact]
+    public async Task UpdateContactsAsync_NewEmail_StoredInTheProfileAndAuditedOnTheAccount()
+    {
+        var key = await CreateAccountAsync();
+
+        var updated = await host.Account(key).UpdateContactsAsync(new ContactsUpdate("sophie.martin@courriel.fr", null, null, null), GrainsTestHost.Origin, CancellationToken.None);
+
+        Assert.True(updated);
+        Assert.Equal("sophie.martin@courriel.fr", (await host.ReadStoredProfileAsync(key))!.Email);
+        Assert.Equal(AuditEvent.ContactsChanged, (await host.ReadStoredAsync(key))!.AuditTrail[^1].Event);
+    }
+
+    [Fact]
     public async Task EndSessionsAsync_TwoSessions_BothEndAndAreAudited()
     {
         var key = await CreateAccountAsync();

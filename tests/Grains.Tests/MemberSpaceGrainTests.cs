@@ -36,7 +36,8 @@ public sealed partial class MemberSpaceGrainTests
         Assert.Equal([ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done, ActivationOutcome.Done], new[] { identified, card, decided, confirmed, activated }.Select(result => result.Outcome));
         Assert.Equal("c****@e****.fr", decided.MaskedEmail);
         var stored = await host.ReadStoredAsync(key);
-        Assert.Equal((SpaceStatus.Active, "christian.durand", "cgu-1", "ppdp-1"), (stored!.Space, stored.ChosenIdentifier, stored.AcceptedTermsVersion, stored.AcceptedPrivacyPolicyVersion));
+        var profile = await host.ReadStoredProfileAsync(key);
+        Assert.Equal((SpaceStatus.Active, "christian.durand", "cgu-1", "ppdp-1"), (stored!.Space, profile!.ChosenIdentifier, profile.AcceptedTermsVersion, profile.AcceptedPrivacyPolicyVersion));
         var space = await host.ReadStoredSpaceAsync(key);
         Assert.Equal(SpaceStatus.Active, space!.Status);
         Assert.Null(space.Activation);
@@ -148,7 +149,7 @@ public sealed partial class MemberSpaceGrainTests
         Assert.Equal([ActivationOutcome.Done, ActivationOutcome.IdentifierTaken], results.Select(result => result.Outcome).Order());
         var loser = results[0].Outcome == ActivationOutcome.Done ? bob.Key : alice.Key;
         var winner = loser == alice.Key ? bob.Key : alice.Key;
-        Assert.Null((await host.ReadStoredAsync(loser))!.ChosenIdentifier);
+        Assert.Null((await host.ReadStoredProfileAsync(loser))!.ChosenIdentifier);
         Assert.Equal(winner, await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "le.meme.nom")).FindAccountAsync(CancellationToken.None));
         var again = await host.Space(loser).ChooseCredentialsAsync(loser == alice.Key ? alice.ActivationId : bob.ActivationId, "un.autre.nom", Password, GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(ActivationOutcome.Done, again.Outcome);
@@ -166,7 +167,7 @@ public sealed partial class MemberSpaceGrainTests
         }
 
         await using var host = await GrainsTestHost.StartAsync(storage, time);
-        await host.ChangeStoredAsync(key, state => state.ChosenIdentifier = "christian.durand");
+        await host.ChangeStoredProfileAsync(key, profile => profile.ChosenIdentifier = "christian.durand");
 
         // Act
         var result = await host.Space(key).ChooseCredentialsAsync(activationId, "christian.durand", Password, GrainsTestHost.Origin, CancellationToken.None);
@@ -207,7 +208,7 @@ public sealed partial class MemberSpaceGrainTests
 
         Assert.Equal(ActivationOutcome.SecretRejected, result.Outcome);
         Assert.Contains(SecretViolation.MissingUppercase, result.Violations);
-        Assert.Null((await host.ReadStoredAsync(key))!.ChosenIdentifier);
+        Assert.Null((await host.ReadStoredProfileAsync(key))!.ChosenIdentifier);
         Assert.Null(await host.Grains.GetGrain<IIdentifierAliasGrain>(GrainsTestHost.Keys.Alias(GrainsTestHost.SpaceTenant, "christian.durand")).FindAccountAsync(CancellationToken.None));
     }
 
@@ -246,7 +247,7 @@ public sealed partial class MemberSpaceGrainTests
         Assert.False(closedAgain);
         Assert.Equal(SpaceStatus.Closed, (await host.ReadStoredSpaceAsync(key))!.Status);
         var stored = await host.ReadStoredAsync(key);
-        Assert.Equal((SpaceStatus.Closed, string.Empty, "christian.durand"), (stored!.Space, stored.SecretHash, stored.ChosenIdentifier));
+        Assert.Equal((SpaceStatus.Closed, string.Empty, "christian.durand"), (stored!.Space, stored.SecretHash, (await host.ReadStoredProfileAsync(key))!.ChosenIdentifier));
         Assert.Equal(LoginStatus.InvalidCredentials, (await host.Account(key).LoginAsync(Password, null, GrainsTestHost.Origin, CancellationToken.None)).Status);
     }
 
@@ -268,7 +269,7 @@ public sealed partial class MemberSpaceGrainTests
     {
         var issue = await host.Space(key, silo).IssueProvisionalCodeAsync(GrainsTestHost.Origin, CancellationToken.None);
         Assert.Equal(ProvisionalCodeOutcome.Sent, issue.Outcome);
-        var destination = (await host.ReadStoredAsync(key))!.Email!;
+        var destination = (await host.ReadStoredProfileAsync(key))!.Email!;
         return CodeIn((await host.MessageAsync(destination, expectedMessages)).Body);
     }
 

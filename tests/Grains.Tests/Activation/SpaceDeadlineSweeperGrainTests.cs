@@ -36,7 +36,7 @@ public sealed class SpaceDeadlineSweeperGrainTests
         await using var host = await GrainsTestHost.StartAsync();
         await host.StartDispatcherAsync();
         var (key, deadline) = await SendCodeAsync(host);
-        var stored = await host.ReadStoredAsync(key);
+        var stored = await host.ReadStoredProfileAsync(key);
         var activationId = RandomToken.New();
         var code = System.Text.RegularExpressions.Regex.Match((await host.MessageAsync(stored!.Email!, 1)).Body, "Code provisoire : ([A-Z0-9]+)").Groups[1].Value;
         await host.Space(key).StartActivationAsync(code, activationId, GrainsTestHost.Origin, CancellationToken.None);

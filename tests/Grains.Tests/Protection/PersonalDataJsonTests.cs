@@ -10,20 +10,21 @@ public sealed class PersonalDataJsonTests
     private const string Email = "sophie.martin@courriel.fr";
 
     [Fact]
-    public void Serialize_AccountState_SealsEachPersonalFieldAndKeepsTheRestReadable()
+    public void Serialize_ProfileState_SealsEachPersonalFieldAndKeepsTheRestReadable()
     {
         var options = PersonalDataJson.Options(Protector("e1"));
-        var state = new MemberAccountState { Identifier = "ZQ48KX72", Email = Email, PostalAddress = ["12 rue des Tanneurs"], SecretHash = "$sesame-pbkdf2-sha256$v=1$i=100000,k=k1$c2FsdA==$aGFzaA==" };
+        var state = new MemberProfileState { Identifier = "ZQ48KX72", Email = Email, PostalAddress = ["12 rue des Tanneurs"], NirDigest = "9c1f4e2ab07d" };
 
         var json = JsonSerializer.Serialize(state, options);
-        var readBack = JsonSerializer.Deserialize<MemberAccountState>(json, options)!;
+        var readBack = JsonSerializer.Deserialize<MemberProfileState>(json, options)!;
 
         Assert.DoesNotContain(Email, json, StringComparison.Ordinal);
         Assert.DoesNotContain("ZQ48KX72", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Tanneurs", json, StringComparison.Ordinal);
         Assert.Contains("\"Email\":\"$sesame-aesgcm$v=1$k=e1$", json, StringComparison.Ordinal);
         Assert.Contains("\"Mobile\":null", json, StringComparison.Ordinal);
-        Assert.Equal((state.Identifier, state.Email, state.SecretHash), (readBack.Identifier, readBack.Email, readBack.SecretHash));
+        Assert.Contains("\"NirDigest\":\"9c1f4e2ab07d\"", json, StringComparison.Ordinal);
+        Assert.Equal((state.Identifier, state.Email, state.NirDigest), (readBack.Identifier, readBack.Email, readBack.NirDigest));
         Assert.Equal(state.PostalAddress, readBack.PostalAddress);
     }
 
@@ -33,7 +34,7 @@ public sealed class PersonalDataJsonTests
         var options = PersonalDataJson.Options(Protector("e1"));
         const string Legacy = $$"""{"Identifier":"ZQ48KX72","Email":"{{Email}}","PostalAddress":["12 rue des Tanneurs"]}""";
 
-        var state = JsonSerializer.Deserialize<MemberAccountState>(Legacy, options)!;
+        var state = JsonSerializer.Deserialize<MemberProfileState>(Legacy, options)!;
         var rewritten = JsonSerializer.Serialize(state, options);
 
         Assert.Equal(("ZQ48KX72", Email, "12 rue des Tanneurs"), (state.Identifier, state.Email, Assert.Single(state.PostalAddress)));
@@ -43,11 +44,11 @@ public sealed class PersonalDataJsonTests
     [Fact]
     public void Deserialize_FieldSealedWithAKeyNoLongerConfigured_FailsNamingTheFieldAndTheKey()
     {
-        var json = JsonSerializer.Serialize(new MemberAccountState { Identifier = "ZQ48KX72" }, PersonalDataJson.Options(Protector("old")));
+        var json = JsonSerializer.Serialize(new MemberProfileState { Identifier = "ZQ48KX72" }, PersonalDataJson.Options(Protector("old")));
 
-        var exception = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<MemberAccountState>(json, PersonalDataJson.Options(Protector("new"))));
+        var exception = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<MemberProfileState>(json, PersonalDataJson.Options(Protector("new"))));
 
-        Assert.Contains("MemberAccountState.Identifier", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("MemberProfileState.Identifier", exception.Message, StringComparison.Ordinal);
         Assert.Contains("Sesame:Encryption:Keys:old", exception.Message, StringComparison.Ordinal);
     }
 

@@ -64,7 +64,7 @@ public sealed class StoredPersonalDataTests(SharedCluster cluster)
         };
         await host.Account(key).CreateAsync(created, GrainsTestHost.Origin, CancellationToken.None);
 
-        var stored = await host.ReadStoredAsync(key);
+        var stored = await host.ReadStoredProfileAsync(key);
 
         Assert.Equal((identifier, new DateOnly(1985, 3, 14), "75012", Email, Mobile), (stored!.Identifier, stored.BirthDate, stored.PostalCode, stored.Email, stored.Mobile));
         Assert.Equal(["Sophie MARTIN", Street], stored.PostalAddress);
