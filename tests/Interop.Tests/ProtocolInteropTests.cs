@@ -123,10 +123,10 @@ public sealed class ProtocolInteropTests(SesameServerFixture fixture)
 
         // Once one has been answered the others are queued on the account, so the late call lands behind them.
         await Task.WhenAny(busy);
-        var timersBefore = server.Clock.PendingTimerCount;
+        var timersBefore = server.Clock.ArmedTimersCreated;
 
         var late = server.Client.CallAsync("sesame.v1.MemberAuth/Login", new { tenant = "acs", identifier, secret = "930517" }, SesameServer.Portal("acs"), timeoutMs: 120_000);
-        await Eventually.TrueAsync(() => server.Clock.PendingTimerCount > timersBefore);
+        await Eventually.TrueAsync(() => server.Clock.ArmedTimersCreated > timersBefore);
         server.Clock.Advance(TimeSpan.FromMinutes(2));
         var lateResult = await late;
         await Task.WhenAll(busy);

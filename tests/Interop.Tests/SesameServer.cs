@@ -22,7 +22,7 @@ public sealed class SesameServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private SesameServer(WebApplication app, ManualTimeProvider clock, string address, NodeGrpcClient client)
+    private SesameServer(WebApplication app, TimerCountingClock clock, string address, NodeGrpcClient client)
     {
         this.app = app;
         Clock = clock;
@@ -30,7 +30,7 @@ public sealed class SesameServer : IAsyncDisposable
         Client = client;
     }
 
-    public ManualTimeProvider Clock { get; }
+    public TimerCountingClock Clock { get; }
 
     public string Address { get; }
 
@@ -139,7 +139,7 @@ public sealed class SesameServer : IAsyncDisposable
     /// </summary>
     public static async Task<SesameServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? caFile = null, Action<IServiceCollection>? services = null)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerCountingClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(FreePorts.SiloSettings()) { ["Sesame:Endpoint:Port"] = "0" });

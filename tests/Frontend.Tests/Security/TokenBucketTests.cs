@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using Sesame.Frontend.Security;
-using Sesame.Testing;
 
 namespace Sesame.Frontend.Tests.Security;
 
@@ -8,7 +8,7 @@ public sealed class TokenBucketTests
     [Fact]
     public void TryAcquire_BurstSpent_RefusedUntilTimeRefills()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var bucket = new TokenBucket(new RateLimitOptions { PermitsPerSecond = 2, Burst = 3 }, clock);
 
         var burst = Enumerable.Range(0, 4).Select(_ => bucket.TryAcquire()).ToArray();
@@ -25,7 +25,7 @@ public sealed class TokenBucketTests
     [Fact]
     public void TryAcquire_LongQuiet_RefillsToTheBurstOnly()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var bucket = new TokenBucket(new RateLimitOptions { PermitsPerSecond = 1000, Burst = 2000 }, clock);
         for (var i = 0; i < 2000; i++)
         {
