@@ -5,9 +5,9 @@ internal static class ExitCodes
 {
     public const int Passed = 0;
 
-    /// <summary>The correctness check found an account whose audit trail does not match what the run was answered.</summary>
-    public const int CorrectnessFailed = 1;
-
-    /// <summary>Bad arguments, an unreadable file, or a server that does not answer.</summary>
+    /// <summary>Arguments the tool cannot use, a file it cannot read, or a server that does not answer (a command line System.CommandLine cannot parse is 1).</summary>
     public const int Unusable = 2;
+
+    /// <summary>The correctness check found an account whose audit trail does not match what the run was answered.</summary>
+    public const int CorrectnessFailed = 3;
 }

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using Grpc.Core;
 using Sesame.LoadTest.Load;
 using Sesame.LoadTest.Members;
 using Sesame.LoadTest.Scenarios;
+using Spectre.Console;
 
 namespace Sesame.LoadTest.Cli;
 
@@ -19,7 +22,11 @@ internal static class LoadTestCommands
         };
         var backOfficeKey = new Option<string>("--back-office-key") { Description = "The back office's API key (MemberAdmin): demo-back-office-key for `dotnet run --project Silo`, local-back-office-key for ./run-azurite.sh", DefaultValueFactory = _ => "demo-back-office-key" };
         var portalKey = new Option<string>("--portal-key") { Description = "Each portal's API key, {tenant} replaced by the tenant: local-{tenant}-portal-key for ./run-azurite.sh", DefaultValueFactory = _ => "demo-{tenant}-portal-key" };
-        var smtp4dev = new Option<Uri?>("--smtp4dev") { Description = "smtp4dev's web address (./run-azurite.sh prints it), where the e-mailed codes are read; without it, forgot-pin and mes-access-code are left out and mes members are not activated" };
+        var smtp4dev = new Option<Uri?>("--smtp4dev")
+        {
+            CustomParser = result => Uri.TryCreate(result.Tokens[^1].Value, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address : Refuse(result, "--smtp4dev takes smtp4dev's web address, such as http://127.0.0.1:5080"),
+            Description = "smtp4dev's web address (./run-azurite.sh prints it), where the e-mailed codes are read; without it, forgot-pin and mes-access-code are left out and mes members are not activated",
+        };
         var seedDeadline = Deadline(300, "an import of a batch hashes each member's PIN");
         var runDeadline = Deadline(10, "a call past it counts as a DeadlineExceeded error");
         var memberFile = new Option<string>("--members") { Description = "The member list seed writes and run reads (test data: made-up NIRs and test PINs)", DefaultValueFactory = _ => "loadtest-members.json" };
@@ -40,7 +47,7 @@ internal static class LoadTestCommands
         {
             addresses, backOfficeKey, portalKey, smtp4dev, seedDeadline, memberFile, count, tenants, batch, concurrency, tag,
         };
-        seed.SetAction((result, cancellationToken) => new SeedCommand(environment).ExecuteAsync(
+        seed.SetAction((result, cancellationToken) => GuardedAsync(environment, () => new SeedCommand(environment).ExecuteAsync(
             new SeedRequest(
                 Server(result, seedDeadline),
                 result.GetValue(memberFile)!,
@@ -49,7 +56,7 @@ internal static class LoadTestCommands
                 result.GetValue(batch),
                 result.GetValue(concurrency),
                 result.GetValue(tag)),
-            cancellationToken));
+            cancellationToken)));
 
         var mix = new Option<string?>("--mix") { Description = "A mix file: lines of 'scenario weight', # for comments (default: a Monday morning, see --help). Scenarios: " + string.Join(", ", ScenarioCatalog.All.Select(scenario => scenario.Name)) };
         var rates = new Option<string>("--rate") { Description = "Members arriving per second (open loop); several, comma-separated, make steps to find the knee: 5,10,20,40", DefaultValueFactory = _ => "5" };
@@ -58,11 +65,11 @@ internal static class LoadTestCommands
         var thinkScale = new Option<double>("--think-scale") { Description = "Members' pauses (typing, reading, fetching a code) times this; 0 for none", DefaultValueFactory = _ => 1 };
         var codeWait = new Option<double>("--code-wait") { Description = "Seconds a journey waits for an e-mailed code", DefaultValueFactory = _ => 30 };
         var output = new Option<string?>("--out") { Description = "The report's directory (default: loadtest-reports/<start time>)" };
-        var run = new Command("run", $"Plays a mix of the portals' journeys at a constant arrival rate per step, live, then checks the hammered accounts' audit trails and writes report.md, charts and results.json. Exit code 0, {ExitCodes.CorrectnessFailed} when the check finds a mismatch, {ExitCodes.Unusable} when the run cannot start. The default mix:\n{Mix.MondayMorning}")
+        var run = new Command("run", $"Plays a mix of the portals' journeys at a constant arrival rate per step, live, then checks the hammered accounts' audit trails and writes report.md, charts and results.json. Exit code 0; 1 for a bad command line, {ExitCodes.Unusable} when the run cannot start, {ExitCodes.CorrectnessFailed} when the check finds a mismatch. The default mix:\n{Mix.MondayMorning}")
         {
             addresses, backOfficeKey, portalKey, smtp4dev, runDeadline, memberFile, mix, rates, stepDuration, drain, thinkScale, codeWait, output,
         };
-        run.SetAction((result, cancellationToken) => new RunCommand(environment).ExecuteAsync(
+        run.SetAction((result, cancellationToken) => GuardedAsync(environment, () => new RunCommand(environment).ExecuteAsync(
             new RunRequest(
                 Server(result, runDeadline),
                 result.GetValue(memberFile)!,
@@ -73,7 +80,7 @@ internal static class LoadTestCommands
                 result.GetValue(thinkScale),
                 TimeSpan.FromSeconds(result.GetValue(codeWait)),
                 result.GetValue(output)),
-            cancellationToken));
+            cancellationToken)));
 
         return new RootCommand("Sésame's load tool: seed test members, then play the portals' journeys at a chosen rate against one silo or a cluster, with a live view, a report with charts and a correctness check.") { seed, run };
     }
@@ -94,6 +101,26 @@ internal static class LoadTestCommands
         }
 
         return rates.Any(rate => rate > 0) ? rates : throw new FormatException("--rate needs a rate above 0.");
+    }
+
+    /// <summary>Runs a command; a failure it did not expect (a server or file gone mid-way) is told in one line and ends it as unusable.</summary>
+    private static async Task<int> GuardedAsync(ToolEnvironment environment, Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception exception) when (exception is RpcException or HttpRequestException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            environment.Console.MarkupLineInterpolated($"[red]{exception.GetType().Name}: {exception.Message}[/]");
+            return ExitCodes.Unusable;
+        }
+    }
+
+    private static Uri? Refuse(ArgumentResult result, string problem)
+    {
+        result.AddError(problem);
+        return null;
     }
 
     private static Option<double> Deadline(double seconds, string why) =>

@@ -148,7 +148,7 @@ internal sealed class RunCommand(ToolEnvironment environment)
 
     private static void Summarize(IAnsiConsole console, RunResults results, string directory)
     {
-        var table = new Table().AddColumns("phase", "offered/s", "arrived/s", "calls/s", "p50 ms", "p99 ms", "max ms", "failed journeys", "gRPC errors");
+        var table = new Table().Caption("members/s offered and arrived, calls/s, latency in ms, failed journeys, gRPC errors").AddColumns("phase", "offered", "arrived", "calls/s", "p50", "p99", "max", "failed", "errors");
         foreach (var phase in results.Phases)
         {
             table.AddRow(

@@ -49,12 +49,13 @@ internal sealed class SeedCommand(ToolEnvironment environment)
         var seeder = new Seeder(clients, inbox, environment.Time) { BatchSize = request.Batch, Concurrency = request.Concurrency };
         var mes = members.Where(member => member.Tenant == "mes").ToList();
         IReadOnlyList<string> activationFailures = [];
+        var existing = 0;
         try
         {
             await console.Progress().StartAsync(async progress =>
             {
                 var imported = progress.AddTask($"importing {members.Count} members ({generator.Tag})", maxValue: members.Count);
-                await seeder.ImportAsync(members, new Progress<int>(done => imported.Value = done), cancellationToken);
+                existing = await seeder.ImportAsync(members, new Progress<int>(done => imported.Value = done), cancellationToken);
                 imported.Value = members.Count;
                 if (mes.Count > 0 && inbox is not null)
                 {
@@ -72,6 +73,11 @@ internal sealed class SeedCommand(ToolEnvironment environment)
 
         await new MemberFile { Tag = generator.Tag, Members = members }.WriteAsync(request.MemberFile, cancellationToken);
         console.MarkupLineInterpolated($"{members.Count} members ({string.Join(", ", request.Tenants)}; tag {generator.Tag}) written to [bold]{request.MemberFile}[/].");
+        if (existing > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]{existing} members existed already (tag {generator.Tag} seeded before): they keep their earlier secrets, not those of this file. Seed with a new --tag.[/]");
+        }
+
         if (mes.Count > 0 && inbox is null)
         {
             console.MarkupLine("[yellow]mes members were imported but not activated: give --smtp4dev URL to activate them (their provisional codes go by e-mail).[/]");

@@ -18,13 +18,14 @@ internal sealed class Seeder(ClientSet clients, ICodeInbox? inbox, TimeProvider 
 
     public int Concurrency { get; init; } = 4;
 
-    /// <summary>Imports <paramref name="members"/>, reporting how many are done after each batch.</summary>
-    public async Task ImportAsync(IReadOnlyList<TestMember> members, IProgress<int> progress, CancellationToken cancellationToken)
+    /// <summary>Imports <paramref name="members"/>, reporting how many are done after each batch; answers how many existed already.</summary>
+    public async Task<int> ImportAsync(IReadOnlyList<TestMember> members, IProgress<int> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(progress);
         var batches = members.GroupBy(member => member.Tenant, StringComparer.Ordinal).SelectMany(tenant => tenant.Chunk(BatchSize)).ToList();
         var done = 0;
+        var existing = 0;
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (batch, token) =>
         {
             var request = new ImportMembersRequest { Tenant = batch[0].Tenant };
@@ -35,8 +36,10 @@ internal sealed class Seeder(ClientSet clients, ICodeInbox? inbox, TimeProvider 
                 throw new InvalidOperationException($"ImportMembers answered {reply.Outcomes.Count} outcomes for {batch.Length} members.");
             }
 
+            Interlocked.Add(ref existing, reply.Outcomes.Count(outcome => outcome.Status == ImportStatus.AlreadyExists));
             progress.Report(Interlocked.Add(ref done, batch.Length));
         });
+        return existing;
     }
 
     /// <summary>Activates the mes members not active yet, reporting each one done; those that failed are left inactive and named.</summary>

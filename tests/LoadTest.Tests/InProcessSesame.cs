@@ -28,10 +28,12 @@ internal sealed class InProcessSesame : IAsyncDisposable, ICodeInbox
     /// <summary>The gRPC address, http://127.0.0.1:PORT.</summary>
     public string Address { get; }
 
-    public static async Task<InProcessSesame> StartAsync()
+    /// <summary>Starts a server, with <paramref name="settings"/> over the defaults.</summary>
+    public static async Task<InProcessSesame> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(FreePorts.SiloSettings()) { ["Sesame:Endpoint:Port"] = "0" });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddSesame();
         var app = builder.Build();

@@ -1,47 +1,47 @@
 using System.Text.Json.Nodes;
 using Sesame.LoadTest.Cli;
 using Sesame.LoadTest.Members;
-using Spectre.Console;
 
 namespace Sesame.LoadTest.Tests.Cli;
 
 /// <summary>The tool end to end against an in-process Sésame: seed, a seconds-long run at a low rate, the report and the exit code.</summary>
-public sealed class LoadTestCommandsTests : IAsyncLifetime, IDisposable
+public sealed class LoadTestCommandsTests : IAsyncLifetime
 {
-    private readonly StringWriter output = new();
-    private readonly string directory = Directory.CreateTempSubdirectory("sesame-loadtest-").FullName;
     private InProcessSesame server = null!;
+    private LoadTool tool = null!;
 
-    private string Members => Path.Combine(directory, "members.json");
+    private string Members => tool.PathOf("members.json");
 
-    public async Task InitializeAsync() => server = await InProcessSesame.StartAsync();
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
-    public void Dispose()
+    public async Task InitializeAsync()
     {
-        output.Dispose();
-        Directory.Delete(directory, recursive: true);
+        server = await InProcessSesame.StartAsync();
+        tool = new LoadTool(server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        tool.Dispose();
+        await server.DisposeAsync();
     }
 
     [Fact]
     public async Task SeedThenRun_DefaultMixAtLowRate_PassesAndWritesTheReport()
     {
-        Assert.Equal(ExitCodes.Passed, await InvokeAsync("seed", "--address", server.Address, "--count", "10", "--members", Members, "--tag", "TEST"));
+        Assert.Equal(ExitCodes.Passed, await tool.InvokeAsync("seed", "--address", server.Address, "--count", "10", "--members", Members, "--tag", "TEST"));
         var seeded = await MemberFile.ReadAsync(Members, CancellationToken.None);
         Assert.Equal(50, seeded.Members.Count);
         Assert.All(seeded.Members.Where(member => member.Tenant == "mes"), member => Assert.True(member.Activated));
 
-        var report = Path.Combine(directory, "report");
-        var exit = await InvokeAsync("run", "--address", server.Address, "--members", Members, "--rate", "4", "--step-duration", "3", "--drain", "30", "--think-scale", "0", "--out", report);
+        var report = tool.PathOf("report");
+        var exit = await tool.InvokeAsync("run", "--address", server.Address, "--members", Members, "--rate", "4", "--step-duration", "3", "--drain", "30", "--think-scale", "0", "--out", report);
 
-        Assert.True(exit == ExitCodes.Passed, output.ToString());
+        Assert.True(exit == ExitCodes.Passed, tool.Output);
         var results = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(report, "results.json")))!;
         var phases = results["phases"]!.AsArray();
         Assert.Equal(["step 1", "drain"], phases.Select(phase => (string)phase!["name"]!));
         Assert.Equal(12, (long)phases[0]!["arrivals"]!);
         var outcomes = phases[0]!["outcomes"]!.AsArray().Select(outcome => (string)outcome!["outcome"]!).ToList();
-        Assert.All(outcomes, outcome => Assert.True(outcome is "ok" or "rate-limited", $"{outcome}\n{output}"));
+        Assert.All(outcomes, outcome => Assert.True(outcome is "ok" or "rate-limited", $"{outcome}\n{tool.Output}"));
         Assert.True((long)phases[0]!["calls"]!["count"]! + (long)phases[1]!["calls"]!["count"]! >= 12);
         var markdown = await File.ReadAllTextAsync(Path.Combine(report, "report.md"));
         Assert.Contains("**Correctness: passed**", markdown, StringComparison.Ordinal);
@@ -56,14 +56,14 @@ public sealed class LoadTestCommandsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Run_WrongPinJourneys_EveryHammeredAccountMatchesItsAuditTrail()
     {
-        Assert.Equal(ExitCodes.Passed, await InvokeAsync("seed", "--address", server.Address, "--count", "20", "--tenants", "assu2000,acs", "--members", Members));
-        var mix = Path.Combine(directory, "lockouts.mix");
+        Assert.Equal(ExitCodes.Passed, await tool.InvokeAsync("seed", "--address", server.Address, "--count", "20", "--tenants", "assu2000,acs", "--members", Members));
+        var mix = tool.PathOf("lockouts.mix");
         await File.WriteAllTextAsync(mix, "wrong-pins-lockout 1\n");
-        var report = Path.Combine(directory, "report");
+        var report = tool.PathOf("report");
 
-        var exit = await InvokeAsync("run", "--address", server.Address, "--members", Members, "--mix", mix, "--rate", "2", "--step-duration", "2", "--drain", "30", "--think-scale", "0", "--out", report);
+        var exit = await tool.InvokeAsync("run", "--address", server.Address, "--members", Members, "--mix", mix, "--rate", "2", "--step-duration", "2", "--drain", "30", "--think-scale", "0", "--out", report);
 
-        Assert.True(exit == ExitCodes.Passed, output.ToString());
+        Assert.True(exit == ExitCodes.Passed, tool.Output);
         var checks = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(report, "results.json")))!["checks"]!.AsArray();
         Assert.Equal(4, checks.Count);
         Assert.All(checks, check => Assert.Equal(("Match", 3, 3, 1, 1), ((string)check!["verdict"]!, (int)check["wrongAnswered"]!, (int)check["failuresAudited"]!, (int)check["refusedAnswered"]!, (int)check["refusalsAudited"]!)));
@@ -73,15 +73,9 @@ public sealed class LoadTestCommandsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Run_NoMemberFile_ExitsUnusable()
     {
-        var exit = await InvokeAsync("run", "--address", server.Address, "--members", Path.Combine(directory, "missing.json"));
+        var exit = await tool.InvokeAsync("run", "--address", server.Address, "--members", tool.PathOf("missing.json"));
 
         Assert.Equal(ExitCodes.Unusable, exit);
-        Assert.Contains("missing.json", output.ToString(), StringComparison.Ordinal);
-    }
-
-    private async Task<int> InvokeAsync(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
-        return await LoadTestCommands.Create(new ToolEnvironment(console, TimeProvider.System, server)).Parse(args).InvokeAsync();
+        Assert.Contains("missing.json", tool.Output, StringComparison.Ordinal);
     }
 }
