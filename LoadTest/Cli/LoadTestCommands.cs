@@ -64,10 +64,11 @@ internal static class LoadTestCommands
         var drain = new Option<double>("--drain") { Description = "Seconds journeys under way get after the last step, before they are cut", DefaultValueFactory = _ => 60 };
         var thinkScale = new Option<double>("--think-scale") { Description = "Members' pauses (typing, reading, fetching a code) times this; 0 for none", DefaultValueFactory = _ => 1 };
         var codeWait = new Option<double>("--code-wait") { Description = "Seconds a journey waits for an e-mailed code", DefaultValueFactory = _ => 30 };
+        var notes = new Option<string[]>("--note") { Description = "A line for the report's settings, e.g. where the server runs and its hash cost: --note \"Silo on this machine, PBKDF2 100,000 iterations, ~40 ms per verify\"", DefaultValueFactory = _ => [] };
         var output = new Option<string?>("--out") { Description = "The report's directory (default: loadtest-reports/<start time>)" };
         var run = new Command("run", $"Plays a mix of the portals' journeys at a constant arrival rate per step, live, then checks the hammered accounts' audit trails and writes report.md, charts and results.json. Exit code 0; 1 for a bad command line, {ExitCodes.Unusable} when the run cannot start, {ExitCodes.CorrectnessFailed} when the check finds a mismatch. The default mix:\n{Mix.MondayMorning}")
         {
-            addresses, backOfficeKey, portalKey, smtp4dev, runDeadline, memberFile, mix, rates, stepDuration, drain, thinkScale, codeWait, output,
+            addresses, backOfficeKey, portalKey, smtp4dev, runDeadline, memberFile, mix, rates, stepDuration, drain, thinkScale, codeWait, output, notes,
         };
         run.SetAction((result, cancellationToken) => GuardedAsync(environment, () => new RunCommand(environment).ExecuteAsync(
             new RunRequest(
@@ -79,7 +80,8 @@ internal static class LoadTestCommands
                 TimeSpan.FromSeconds(result.GetValue(drain)),
                 result.GetValue(thinkScale),
                 TimeSpan.FromSeconds(result.GetValue(codeWait)),
-                result.GetValue(output)),
+                result.GetValue(output),
+                result.GetValue(notes)!),
             cancellationToken)));
 
         return new RootCommand("Sésame's load tool: seed test members, then play the portals' journeys at a chosen rate against one silo or a cluster, with a live view, a report with charts and a correctness check.") { seed, run };

@@ -19,7 +19,8 @@ internal sealed record RunRequest(
     TimeSpan Drain,
     double ThinkScale,
     TimeSpan CodeWait,
-    string? Output);
+    string? Output,
+    IReadOnlyList<string> Notes);
 
 /// <summary><c>run</c>: the load, live; then the correctness check, the member file updated, and the report.</summary>
 internal sealed class RunCommand(ToolEnvironment environment)
@@ -118,13 +119,21 @@ internal sealed class RunCommand(ToolEnvironment environment)
         var started = time.GetTimestamp();
         await view.ShowWhileAsync(() => runner.RunAsync(cancellationToken));
         var elapsed = time.GetElapsedTime(started);
+        if (runner.StoppedEarly)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Stopped early (Ctrl+C) after {elapsed.TotalSeconds:0.#} s: the phases after that measured nothing."));
+        }
+
+        // Stopped or not, the check, the member file and the report are done to the end.
+        cancellationToken = CancellationToken.None;
+        notes.AddRange(request.Notes);
 
         console.MarkupLineInterpolated($"Checking {ledger.Records.Count} hammered accounts against their audit trails…");
         var checks = await LockoutCheck.RunAsync(clients, ledger, userAgent, cancellationToken);
         await members.WriteAsync(request.MemberFile, cancellationToken);
 
-        var phases = plan.Rates.Select((rate, step) => PhaseResult.From($"step {step + 1}", rate, plan.StepDuration, recorder.Figures(step))).ToList();
-        phases.Add(PhaseResult.From("drain", 0, elapsed - plan.Duration, recorder.Figures(plan.Rates.Count)));
+        var phases = plan.Rates.Select((rate, step) => PhaseResult.From($"step {step + 1}", rate, Clamp(elapsed - plan.StepDuration * step, plan.StepDuration), recorder.Figures(step))).ToList();
+        phases.Add(PhaseResult.From("drain", 0, Clamp(elapsed - plan.Duration, TimeSpan.MaxValue), recorder.Figures(plan.Rates.Count)));
         var settings = new RunSettings(
             [.. addresses.Select(address => address.ToString())],
             [.. mix.Shares().Select(share => new MixShare(share.Name, share.Share, ScenarioCatalog.Find(share.Name)!.Description))],
@@ -145,6 +154,9 @@ internal sealed class RunCommand(ToolEnvironment environment)
         Summarize(console, results, directory);
         return results.Passed ? ExitCodes.Passed : ExitCodes.CorrectnessFailed;
     }
+
+    /// <summary>The part of a phase the run lived through: 0 to <paramref name="length"/> (a run stopped early ends its phases sooner).</summary>
+    private static TimeSpan Clamp(TimeSpan lived, TimeSpan length) => lived < TimeSpan.Zero ? TimeSpan.Zero : lived > length ? length : lived;
 
     private static void Summarize(IAnsiConsole console, RunResults results, string directory)
     {

@@ -7,7 +7,7 @@ namespace Sesame.LoadTest.Load;
 /// <summary>
 /// Plays a run open-loop: members arrive at the plan's rates whatever the server's pace, each plays a scenario drawn
 /// from the mix as its own task. After the last step, journeys still under way get <see cref="Drain"/> to end, and
-/// are then cut. Every second the timeline gets a point and <see cref="Tick"/> is told.
+/// are then cut; stopped early (Ctrl+C), arrivals end and journeys are cut at once. Every second the timeline gets a point and <see cref="Tick"/> is told.
 /// </summary>
 internal sealed class LoadRunner(JourneyContext context, Mix mix, LoadPlan plan)
 {
@@ -17,6 +17,9 @@ internal sealed class LoadRunner(JourneyContext context, Mix mix, LoadPlan plan)
     private readonly ConcurrentDictionary<long, Task> underWay = new();
 
     public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether the run was stopped (Ctrl+C) before its plan ended: what was measured until then stands.</summary>
+    public bool StoppedEarly { get; private set; }
 
     /// <summary>Told each second: the second's point, the phase, the journeys under way.</summary>
     public Action<TimelinePoint, int, int>? Tick { get; init; }
@@ -38,27 +41,33 @@ internal sealed class LoadRunner(JourneyContext context, Mix mix, LoadPlan plan)
             }
         }, cancellationToken);
 
-        long next = 0;
-        foreach (var arrival in plan.Arrivals())
+        try
         {
-            await DelayUntilAsync(start, arrival.At, cancellationToken);
-            recorder.RecordArrival(arrival.Step);
-            var scenario = mix.Pick(Random.Shared.NextDouble());
-            var id = next++;
-            var due = start + (long)(arrival.At.TotalSeconds * time.TimestampFrequency);
-            var journey = PlayAsync(scenario, arrival.Step, due, journeys.Token);
-            underWay[id] = journey;
-            _ = journey.ContinueWith(_ => underWay.TryRemove(id, out var _), TaskScheduler.Default);
+            long next = 0;
+            foreach (var arrival in plan.Arrivals())
+            {
+                await DelayUntilAsync(start, arrival.At, cancellationToken);
+                recorder.RecordArrival(arrival.Step);
+                var scenario = mix.Pick(Random.Shared.NextDouble());
+                var id = next++;
+                var due = start + (long)(arrival.At.TotalSeconds * time.TimestampFrequency);
+                var journey = PlayAsync(scenario, arrival.Step, due, journeys.Token);
+                underWay[id] = journey;
+                _ = journey.ContinueWith(_ => underWay.TryRemove(id, out var _), TaskScheduler.Default);
+            }
+
+            await phases;
+            var all = Task.WhenAll(underWay.Values);
+            await Task.WhenAny(all, Task.Delay(Drain, time, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            StoppedEarly = true;
         }
 
-        await phases;
-        var all = Task.WhenAll(underWay.Values);
-        if (await Task.WhenAny(all, Task.Delay(Drain, time, cancellationToken)) != all)
-        {
-            await journeys.CancelAsync();
-            await all;
-        }
-
+        await journeys.CancelAsync();
+        await Task.WhenAll(underWay.Values);
         await ticking.CancelAsync();
         await ticker;
         recorder.Tick(time.GetElapsedTime(start));

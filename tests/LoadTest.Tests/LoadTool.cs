@@ -17,10 +17,13 @@ internal sealed class LoadTool(ICodeInbox? inbox = null) : IDisposable
     public string PathOf(string name) => Path.Combine(directory, name);
 
     /// <summary>Runs <paramref name="args"/> and returns the exit code.</summary>
-    public async Task<int> InvokeAsync(params string[] args)
+    public Task<int> InvokeAsync(params string[] args) => InvokeAsync(CancellationToken.None, args);
+
+    /// <summary>Runs <paramref name="args"/>, <paramref name="stop"/> standing for Ctrl+C, and returns the exit code.</summary>
+    public async Task<int> InvokeAsync(CancellationToken stop, params string[] args)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
-        return await LoadTestCommands.Create(new ToolEnvironment(console, TimeProvider.System, inbox)).Parse(args).InvokeAsync();
+        return await LoadTestCommands.Create(new ToolEnvironment(console, TimeProvider.System, inbox)).Parse(args).InvokeAsync(cancellationToken: stop);
     }
 
     public void Dispose()

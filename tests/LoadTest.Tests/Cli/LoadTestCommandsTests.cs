@@ -71,6 +71,25 @@ public sealed class LoadTestCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_StoppedEarly_EndsAtOnceAndReportsWhatWasMeasured()
+    {
+        Assert.Equal(ExitCodes.Passed, await tool.InvokeAsync("seed", "--address", server.Address, "--count", "10", "--tenants", "assu2000", "--members", Members));
+        var report = tool.PathOf("report");
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var started = TimeProvider.System.GetTimestamp();
+
+        var exit = await tool.InvokeAsync(stop.Token, "run", "--address", server.Address, "--members", Members, "--rate", "2", "--step-duration", "600", "--out", report);
+
+        Assert.True(exit == ExitCodes.Passed, tool.Output);
+        Assert.InRange(TimeProvider.System.GetElapsedTime(started), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(60));
+        var markdown = await File.ReadAllTextAsync(tool.PathOf("report/report.md"));
+        Assert.Contains("Stopped early (Ctrl+C)", markdown, StringComparison.Ordinal);
+        var step = JsonNode.Parse(await File.ReadAllTextAsync(tool.PathOf("report/results.json")))!["phases"]![0]!;
+        Assert.InRange((double)step["seconds"]!, 2.5, 30);
+        Assert.InRange((long)step["arrivals"]!, 5, 60);
+    }
+
+    [Fact]
     public async Task Run_NoMemberFile_ExitsUnusable()
     {
         var exit = await tool.InvokeAsync("run", "--address", server.Address, "--members", tool.PathOf("missing.json"));
