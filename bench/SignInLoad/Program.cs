@@ -213,10 +213,3 @@ internal sealed class Members : IDisposable
         }
     }
 }
-
-/// <summary>What MemberAdmin takes.</summary>
-internal static class MemberAdminLimits
-{
-    /// <summary>Records per ImportMembers call.</summary>
-    public const int MaxImportBatch = 500;
-}
