@@ -1,6 +1,6 @@
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Secrets;
 using Sesame.Grains.Interfaces.Tenants;
-using Sesame.Grains.Secrets;
 using Sesame.LoadTest.Members;
 
 namespace Sesame.LoadTest.Tests.Members;
