@@ -110,7 +110,7 @@ public sealed partial class PersonalDataOnAzuriteTests(AzuriteFixture azurite)
         var grainKeys = stored.PartitionKeys.Where(key => key.Table == settings["Sesame:Storage:AzureTable:TableName"]).Select(key => key.PartitionKey).ToArray();
         Assert.All(grainKeys, key => Assert.StartsWith($"{serviceId}_", key, StringComparison.Ordinal));
         var memberKeys = grainKeys.Select(key => key[(serviceId.Length + 1)..]).Where(key => MemberGrainKind().IsMatch(key)).ToArray();
-        Assert.Equal(3, memberKeys.Count(key => key.StartsWith("member-account_", StringComparison.Ordinal)));
+        Assert.Equal(3, memberKeys.Where(key => key.StartsWith("member-account_", StringComparison.Ordinal)).Distinct().Count());
         Assert.All(memberKeys, key => Assert.Matches(DigestGrainId(), key));
     }
 

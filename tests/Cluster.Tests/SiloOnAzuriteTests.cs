@@ -205,7 +205,8 @@ public sealed class SiloOnAzuriteTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Rewrites every member account stored for the cluster of <paramref name="settings"/> as it is, as another writer
+    /// Rewrites every member account's <c>account</c> state (the row a sign-in writes; its <c>profile</c> is another row)
+    /// stored for the cluster of <paramref name="settings"/> as it is, as another writer
     /// would: its ETag changes, so the activation holding it can no longer store its next decision.
     /// </summary>
     private async Task RewriteAccountsAsync(Dictionary<string, string> settings)
@@ -215,7 +216,7 @@ public sealed class SiloOnAzuriteTests(AzuriteFixture azurite)
         var rewritten = 0;
         await foreach (var entity in table.QueryAsync<TableEntity>())
         {
-            if (entity.PartitionKey.StartsWith(accounts, StringComparison.Ordinal))
+            if (entity.PartitionKey.StartsWith(accounts, StringComparison.Ordinal) && entity.RowKey == "account")
             {
                 await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace);
                 rewritten++;
