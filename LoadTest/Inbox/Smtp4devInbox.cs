@@ -16,6 +16,7 @@ internal sealed class Smtp4devInbox : ICodeInbox, IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<string>> codes = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> read = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task polling;
 
     public Smtp4devInbox(Uri address, TimeProvider time)
@@ -25,11 +26,19 @@ internal sealed class Smtp4devInbox : ICodeInbox, IAsyncDisposable
         polling = Task.Run(() => PollAsync(stopping.Token));
     }
 
-    /// <summary>Whether smtp4dev answers its API, as a clear message at start rather than journeys waiting in vain.</summary>
+    /// <summary>
+    /// Whether smtp4dev answers its API, as a clear message at start rather than journeys waiting in vain; then waits
+    /// until the messages already in the inbox are read, so that a journey counting the codes it has seen before asking
+    /// for a new one does not take an old code arriving late in the first read for the new one.
+    /// </summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        using var reply = await http.GetAsync(new Uri("api/messages?pageSize=1", UriKind.Relative), cancellationToken);
-        reply.EnsureSuccessStatusCode();
+        using (var reply = await http.GetAsync(new Uri("api/messages?pageSize=1", UriKind.Relative), cancellationToken))
+        {
+            reply.EnsureSuccessStatusCode();
+        }
+
+        await firstRead.Task.WaitAsync(cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<string>> CodesToAsync(string address, CancellationToken cancellationToken)
@@ -52,6 +61,7 @@ internal sealed class Smtp4devInbox : ICodeInbox, IAsyncDisposable
             try
             {
                 await ReadNewAsync(cancellationToken);
+                firstRead.TrySetResult();
                 await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
