@@ -44,6 +44,7 @@ public sealed class OutboxCourierGrainTests
         var key = await SendCodeOnceAsync(host, sender);
         host.Time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.TrueAsync(() => sender.Attempts == 2);
+        await FailureRecordedAsync(host, key, failedDeliveries: 2);
         host.Time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.TrueAsync(() => sender.Delivered.Count == 1);
         host.Time.Advance(TimeSpan.FromMinutes(5));
@@ -105,8 +106,16 @@ public sealed class OutboxCourierGrainTests
         await CreateWithEmailAsync(host, key);
         await host.Account(key).StartRecoveryAsync(null, RandomToken.New(), GrainsTestHost.Origin, CancellationToken.None);
         await Eventually.TrueAsync(() => sender.Attempts == 1);
+        await FailureRecordedAsync(host, key, failedDeliveries: 1);
         return key;
     }
+
+    /// <summary>
+    /// Waits until the account stored the failed attempt: the retry time is counted from the clock when the failure
+    /// is recorded, so moving the clock between the sender's throw and that write would push the retry past the sweep.
+    /// </summary>
+    private static Task FailureRecordedAsync(GrainsTestHost host, string key, int failedDeliveries) =>
+        Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.SingleOrDefault()?.FailedDeliveries == failedDeliveries);
 
     private static async Task CreateWithEmailAsync(GrainsTestHost host, string key)
     {

@@ -51,9 +51,9 @@ public sealed class DeadLetterTests
 
         // Act
         await host.StartDispatcherAsync();
-        await Eventually.TrueAsync(() => sender.Attempts == 1);
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Single().FailedDeliveries == 1);
         host.Time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.TrueAsync(() => sender.Attempts == 2);
+        await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Single().FailedDeliveries == 2);
         host.Time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.TrueAsync(async () => (await host.ReadStoredAsync(key))!.Outbox.Count == 0);
         host.Time.Advance(TimeSpan.FromMinutes(5));
