@@ -56,6 +56,7 @@ public static class SesameHostingExtensions
             .Add(new HealthCheckRegistration("storage", provider => new StorageHealthCheck(provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)), HealthStatus.Unhealthy, tags: null));
         services.AddSingleton<ITenantPolicies, ConfiguredTenantPolicies>();
         services.AddHostedService<DemoSeeder>();
+        builder.AddSesameDashboard();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -77,8 +78,8 @@ public static class SesameHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the gRPC API, health and (where enabled) reflection.</summary>
-    public static WebApplication MapSesame(this WebApplication app) => app.MapSesameFrontend();
+    /// <summary>Maps the gRPC API, health, (where enabled) reflection and the Orleans dashboard.</summary>
+    public static WebApplication MapSesame(this WebApplication app) => app.MapSesameDashboard().MapSesameFrontend();
 
     private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
     {

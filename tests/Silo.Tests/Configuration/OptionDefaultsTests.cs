@@ -64,6 +64,8 @@ public sealed class OptionDefaultsTests
         Assert.Equal((string.Empty, 160), (tenant.Sms.SenderId, tenant.Sms.MaxLength));
         var rateLimit = new Frontend.Security.RateLimitOptions();
         Assert.Equal((1000.0, 2000), (rateLimit.PermitsPerSecond, rateLimit.Burst));
+        var dashboard = new DashboardSettings();
+        Assert.Equal(((int?)null, "127.0.0.1", false, false), (dashboard.Port, dashboard.Address, dashboard.RequireCredential, dashboard.Certificate.IsConfigured));
         Assert.True(demo.Enabled);
         Assert.Empty(new TenantsOptions());
     }
