@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -99,6 +102,38 @@ public sealed class DashboardSetupTests
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(expected == HttpStatusCode.Unauthorized ? "Basic" : null, response.Headers.WwwAuthenticate.SingleOrDefault()?.Scheme);
         await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddSesame_DashboardWithCertificate_ServesHttpsOnly()
+    {
+        var directory = Directory.CreateTempSubdirectory("sesame-dashboard-tls-").FullName;
+        try
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var now = TimeProvider.System.GetUtcNow();
+            using var certificate = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256).CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+            var path = Path.Combine(directory, "dashboard.pfx");
+            await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pkcs12));
+            await using var app = Build(new() { ["Sesame:Dashboard:Port"] = Invariant(dashboardPort), ["Sesame:Dashboard:Certificate:Path"] = path });
+            await app.StartAsync();
+            using var https = new HttpClient(new SocketsHttpHandler
+            {
+                SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString() },
+            });
+            using var plain = new HttpClient();
+
+            var overTls = await https.GetAsync(new Uri($"https://127.0.0.1:{dashboardPort}/"));
+            var inClear = await Record.ExceptionAsync(() => plain.GetAsync(new Uri($"http://127.0.0.1:{dashboardPort}/")));
+
+            Assert.Equal(HttpStatusCode.OK, overTls.StatusCode);
+            Assert.IsType<HttpRequestException>(inClear);
+            await app.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Theory]
