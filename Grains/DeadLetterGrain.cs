@@ -1,10 +1,11 @@
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Notifications;
+using Sesame.Grains.Telemetry;
 
 namespace Sesame.Grains;
 
 [GrainType("dead-letters")]
-internal sealed class DeadLetterGrain([PersistentState("messages")] IPersistentState<DeadLetterState> deadLetters) : Grain, IDeadLetterGrain
+internal sealed class DeadLetterGrain([PersistentState("messages")] IPersistentState<DeadLetterState> deadLetters, MessageMetrics metrics) : Grain, IDeadLetterGrain
 {
     public async Task AddAsync(IReadOnlyCollection<UndeliveredMessage> messages, CancellationToken cancellationToken)
     {
@@ -14,6 +15,10 @@ internal sealed class DeadLetterGrain([PersistentState("messages")] IPersistentS
         {
             deadLetters.State.Messages.AddRange(added);
             await deadLetters.WriteStateAsync(CancellationToken.None);
+            foreach (var message in added)
+            {
+                metrics.DeadLettered(this.GetPrimaryKeyString(), message);
+            }
         }
     }
 

@@ -153,6 +153,7 @@ internal sealed partial class MemberAccountGrain
         }
 
         await account.WriteStateAsync(CancellationToken.None);
+        backlog.Track(this.GetPrimaryKeyString(), account.State.Outbox);
         if (outboxBefore > 0 && outboxAfter == 0)
         {
             await OutboxIndex.RemoveAsync(this.GetPrimaryKeyString(), CancellationToken.None);

@@ -47,6 +47,7 @@ internal sealed partial class MemberAccountGrain
             }
 
             SendCode(state, NotificationKind.RecoveryCode, channel, channelPolicy, channel == CodeChannel.Letter ? null : flowId, origin);
+            metrics.RecoveryCodeSent(Tenant, channel);
             return shown;
         });
     }
@@ -71,6 +72,7 @@ internal sealed partial class MemberAccountGrain
                 return CodeVerification.Refused;
             }
 
+            metrics.RecoveryCodeVerified(Tenant, state.PendingCode!.Channel);
             state.PendingCode = null;
             var token = RandomToken.New();
             state.PendingReset = new PendingResetState { TokenSeal = digest.Seal(ResetPurpose, BoundToAccount(token)), ExpiresAt = time.GetUtcNow() + policy.ResetLifetime };

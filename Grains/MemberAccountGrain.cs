@@ -6,6 +6,7 @@ using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Secrets;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
+using Sesame.Grains.Telemetry;
 
 namespace Sesame.Grains;
 
@@ -19,6 +20,8 @@ internal sealed partial class MemberAccountGrain(
     IGrainKeys keys,
     IOptions<NotificationOptions> notificationOptions,
     TimeProvider time,
+    AccountMetrics metrics,
+    OutboxBacklog backlog,
     ILogger<MemberAccountGrain> logger) : Grain, IMemberAccountGrain
 {
     /// <summary>How many audit entries an account keeps; older ones are dropped.</summary>
@@ -31,9 +34,29 @@ internal sealed partial class MemberAccountGrain(
 
     private IGrainTimer? lockoutTimer;
 
+    /// <summary>Whether this activation counts among the active accounts: it holds an account's record.</summary>
+    private bool countedActive;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleLockoutEnd();
+        if (account.RecordExists)
+        {
+            CountActive();
+            backlog.Track(this.GetPrimaryKeyString(), account.State.Outbox);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (countedActive)
+        {
+            metrics.AccountDeactivated(Tenant);
+        }
+
+        backlog.Forget(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
@@ -98,6 +121,7 @@ internal sealed partial class MemberAccountGrain(
         // profile that the next creation overwrites.
         await profile.WriteStateAsync(CancellationToken.None);
         await account.WriteStateAsync(CancellationToken.None);
+        CountActive();
         LogAccountCreated(logger, this.GetGrainId());
         return AccountCreationResult.Created;
     }
@@ -278,6 +302,7 @@ internal sealed partial class MemberAccountGrain(
 
         attempts.Failed = 0;
         attempts.ConsecutiveLockouts++;
+        metrics.LockoutStarted(Tenant);
         if (attempts.ConsecutiveLockouts >= lockout.LockoutsBeforeRecovery)
         {
             state.RecoveryRequired = true;
@@ -345,6 +370,15 @@ internal sealed partial class MemberAccountGrain(
         var token = RandomToken.New();
         account.State.Sessions[TokenKey.For(Tenant, token)] = now + policy.Sessions.AbsoluteLifetime;
         return token;
+    }
+
+    private void CountActive()
+    {
+        if (!countedActive)
+        {
+            countedActive = true;
+            metrics.AccountActivated(Tenant);
+        }
     }
 
     private void KeepUnknownAccountCounts()

@@ -4,6 +4,7 @@ using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
+using Sesame.Grains.Telemetry;
 
 namespace Sesame.Grains;
 
@@ -14,7 +15,7 @@ namespace Sesame.Grains;
 /// <see cref="INotificationSender"/>, letters to the tenant's print queue.
 /// </summary>
 [GrainType("outbox-courier")]
-internal sealed partial class OutboxCourierGrain(INotificationSender sender, ITenantPolicies tenants, TimeProvider time, ILogger<OutboxCourierGrain> logger) : Grain, IOutboxCourierGrain
+internal sealed partial class OutboxCourierGrain(INotificationSender sender, ITenantPolicies tenants, TimeProvider time, MessageMetrics metrics, ILogger<OutboxCourierGrain> logger) : Grain, IOutboxCourierGrain
 {
     public async Task DeliverAsync(IReadOnlyList<string> accountKeys)
     {
@@ -62,12 +63,14 @@ internal sealed partial class OutboxCourierGrain(INotificationSender sender, ITe
                 }
 
                 delivered.Add(notification.Id);
+                metrics.Delivered(tenant, notification.Channel);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 var failure = DeliveryFailures.Describe(notification.Id, exception);
                 LogDeliveryFailed(logger, notification.Channel, notification.Kind, failure.Error, exception.GetType().Name);
                 failed.Add(failure);
+                metrics.Failed(tenant, notification.Channel, failure.Error);
             }
         }
 

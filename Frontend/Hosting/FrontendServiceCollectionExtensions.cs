@@ -11,6 +11,7 @@ using Sesame.Frontend.Health;
 using Sesame.Frontend.Letters;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Services;
+using Sesame.Frontend.Telemetry;
 
 namespace Sesame.Frontend.Hosting;
 
@@ -41,6 +42,7 @@ public static class FrontendServiceCollectionExtensions
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AccountRequestGate>();
+        services.AddSingleton<FrontendMetrics>();
         services.AddSingleton<CallStatusInterceptor>();
         services.AddSingleton<CallerInterceptor>();
         services.AddSingleton<MemberAuthService>();

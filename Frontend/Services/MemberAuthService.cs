@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sesame.Frontend.Grpc;
+using Sesame.Frontend.Telemetry;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Tenants;
@@ -10,7 +11,7 @@ using Sesame.V1;
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberAuth</c>: sign-in of members, for portals.</summary>
-internal sealed class MemberAuthService(AccountRequestGate gate) : MemberAuth.MemberAuthBase
+internal sealed class MemberAuthService(AccountRequestGate gate, FrontendMetrics metrics) : MemberAuth.MemberAuthBase
 {
     /// <summary>Choice ids are 48 random bits: a robot that guesses gets one try per challenge anyway.</summary>
     private const int ChoiceIdBytes = 6;
@@ -40,7 +41,9 @@ internal sealed class MemberAuthService(AccountRequestGate gate) : MemberAuth.Me
         }
 
         var channel = request.AccessCodeChannel == V1.CodeChannel.Unspecified ? (Grains.Interfaces.Recovery.CodeChannel?)null : (Grains.Interfaces.Recovery.CodeChannel)(int)request.AccessCodeChannel;
-        return ToReply(await account.LoginAsync(secret, channel, origin, context.CancellationToken), request.Tenant);
+        var result = await account.LoginAsync(secret, channel, origin, context.CancellationToken);
+        metrics.SignIn(request.Tenant, isSecretStep: true, result.Status);
+        return ToReply(result, request.Tenant);
     }
 
     public override async Task<LoginReply> VerifyAccessCode(VerifyAccessCodeRequest request, ServerCallContext context)
@@ -62,7 +65,9 @@ internal sealed class MemberAuthService(AccountRequestGate gate) : MemberAuth.Me
             throw RpcErrors.Status(StatusCode.FailedPrecondition, $"Tenant '{request.Tenant}' asks for no access code: Login opens the session.");
         }
 
-        return ToReply(await account.VerifyAccessCodeAsync(request.AccessCodeFlowId, request.Code, origin, context.CancellationToken), request.Tenant);
+        var result = await account.VerifyAccessCodeAsync(request.AccessCodeFlowId, request.Code, origin, context.CancellationToken);
+        metrics.SignIn(request.Tenant, isSecretStep: false, result.Status);
+        return ToReply(result, request.Tenant);
     }
 
     public override async Task<Keypad> IssueKeypad(IssueKeypadRequest request, ServerCallContext context)

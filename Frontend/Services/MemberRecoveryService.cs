@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sesame.Frontend.Grpc;
+using Sesame.Frontend.Telemetry;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Recovery;
@@ -11,7 +12,7 @@ using Sesame.V1;
 namespace Sesame.Frontend.Services;
 
 /// <summary><c>sesame.v1.MemberRecovery</c>: lost secrets, first connection and lost identifiers, for portals.</summary>
-internal sealed class MemberRecoveryService(AccountRequestGate gate, TimeProvider time) : MemberRecovery.MemberRecoveryBase
+internal sealed class MemberRecoveryService(AccountRequestGate gate, TimeProvider time, FrontendMetrics metrics) : MemberRecovery.MemberRecoveryBase
 {
     public override async Task<StartRecoveryReply> StartRecovery(StartRecoveryRequest request, ServerCallContext context)
     {
@@ -81,6 +82,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, TimeProvide
     {
         var (origin, query) = OpenLookup(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, checkMore: null);
         var result = await gate.IdentifierLookup(request.Tenant).RecoverAsync(query, origin, context.CancellationToken);
+        metrics.IdentifierLookup(request.Tenant, result.Status);
         return new RecoverIdentifierReply
         {
             Status = result.Status switch
@@ -103,6 +105,7 @@ internal sealed class MemberRecoveryService(AccountRequestGate gate, TimeProvide
         var (origin, query) = OpenLookup(context, request.Tenant, request.Nir, request.BirthDate, request.PostalCode, violations =>
             ibanTail = RequestRules.CheckIbanTail("iban_tail", request.IbanTail, violations));
         var result = await gate.IdentifierLookup(request.Tenant).RevealAsync(query, ibanTail!, origin, context.CancellationToken);
+        metrics.IdentifierLookup(request.Tenant, result.Status);
         return new RevealIdentifierReply
         {
             Status = result.Status switch

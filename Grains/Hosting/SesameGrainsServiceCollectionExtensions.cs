@@ -7,6 +7,7 @@ using Sesame.Grains.Hashing;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Protection;
 using Sesame.Grains.Recovery;
+using Sesame.Grains.Telemetry;
 
 namespace Sesame.Grains.Hosting;
 
@@ -43,6 +44,10 @@ public static class SesameGrainsServiceCollectionExtensions
         services.TryAddSingleton<INotificationSender, NotificationRouter>();
         services.AddOptions<SpaceDeadlineOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduleWakeup>();
+        services.AddMetrics();
+        services.AddSingleton<AccountMetrics>();
+        services.AddSingleton<MessageMetrics>();
+        services.AddSingleton<OutboxBacklog>();
         return services;
     }
 }

@@ -22,4 +22,5 @@ internal static class SesameSections
     public const string Portals = Root + ":Portals";
     public const string BackOffices = Root + ":BackOffices";
     public const string Dashboard = Root + ":Dashboard";
+    public const string Telemetry = Root + ":Telemetry";
 }

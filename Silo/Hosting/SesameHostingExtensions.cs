@@ -42,6 +42,7 @@ public static class SesameHostingExtensions
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans.Runtime.SiloOptionsLogger", LogLevel.Warning);
         services.AddSesameOptions();
+        builder.AddSesameTelemetry();
 
         // First, so that it also bounds a stop signalled while the silo starts.
         services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownDeadline.HostShutdownTimeout);
@@ -88,6 +89,8 @@ public static class SesameHostingExtensions
         var configured = configuration.GetSection(SesameSections.Cluster).Get<ClusterSettings>() ?? new ClusterSettings();
         var cluster = Validator.TryValidateObject(configured, new ValidationContext(configured), validationResults: null, validateAllProperties: true) ? configured : new ClusterSettings();
         var storage = configuration.GetSection(SesameSections.Storage).Get<StorageOptions>() ?? new StorageOptions();
+        // Grain calls carry the gRPC call's trace; without a listener (nothing exported) a call makes no span.
+        silo.AddActivityPropagation();
         silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
         {
             options.ClusterId = cluster.ClusterId;

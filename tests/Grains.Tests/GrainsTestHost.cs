@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
@@ -216,6 +217,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Where the first silo's instruments come from: a <c>MetricCollector</c> on it sees this host's measurements only.</summary>
+    public IMeterFactory MeterFactory => Silos.First().GetRequiredService<IMeterFactory>();
 
     /// <summary>The cluster's reminders (in memory).</summary>
     public IReminderTable ReminderTable => Silos.First().GetRequiredService<IReminderTable>();
