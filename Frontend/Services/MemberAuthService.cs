@@ -40,7 +40,13 @@ internal sealed class MemberAuthService(AccountRequestGate gate) : MemberAuth.Me
         }
 
         var channel = request.AccessCodeChannel == V1.CodeChannel.Unspecified ? (Grains.Interfaces.Recovery.CodeChannel?)null : (Grains.Interfaces.Recovery.CodeChannel)(int)request.AccessCodeChannel;
-        return ToReply(await account.LoginAsync(secret, channel, origin, context.CancellationToken), request.Tenant);
+        var result = await account.LoginAsync(secret, channel, origin, context.CancellationToken);
+        if (result.Status is Grains.Interfaces.LoginStatus.InvalidCredentials or Grains.Interfaces.LoginStatus.LockedOut or Grains.Interfaces.LoginStatus.RecoveryRequired)
+        {
+            await gate.SignInWatch(request.Tenant).RecordFailureAsync(account.GetPrimaryKeyString(), origin.ClientIp, CancellationToken.None);
+        }
+
+        return ToReply(result, request.Tenant);
     }
 
     public override async Task<LoginReply> VerifyAccessCode(VerifyAccessCodeRequest request, ServerCallContext context)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Sesame.Grains.Activation;
+using Sesame.Grains.AttackSignals;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Protection;
@@ -43,6 +44,7 @@ public static class SesameGrainsServiceCollectionExtensions
         services.TryAddSingleton<INotificationSender, NotificationRouter>();
         services.AddOptions<SpaceDeadlineOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduleWakeup>();
+        services.AddAttackSignals();
         return services;
     }
 }
