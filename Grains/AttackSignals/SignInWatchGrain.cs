@@ -49,6 +49,12 @@ internal sealed partial class SignInWatchGrain(SignInWatchMetrics metrics, IOpti
         return Task.CompletedTask;
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        metrics.Prepare(Tenant);
+        return Task.CompletedTask;
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Forget(Tenant);

@@ -42,8 +42,20 @@ internal sealed class SignInWatchMetrics
     /// <summary>Stops publishing <paramref name="tenant"/>'s figures: its watch is no longer on this silo.</summary>
     public void Forget(string tenant) => windows.TryRemove(tenant, out _);
 
-    public void Signalled(string tenant, string signal) =>
-        signals.Add(1, new KeyValuePair<string, object?>(SesameTelemetry.TenantTag, tenant), new KeyValuePair<string, object?>(SignalTag, signal));
+    /// <summary>
+    /// Starts <paramref name="tenant"/>'s signal counters at zero, so that a rule on their increase sees the first
+    /// signal (a series born at 1 has no increase to show).
+    /// </summary>
+    public void Prepare(string tenant)
+    {
+        Count(tenant, StuffingSignal, 0);
+        Count(tenant, ClientIpSignal, 0);
+    }
+
+    public void Signalled(string tenant, string signal) => Count(tenant, signal, 1);
+
+    private void Count(string tenant, string signal, long signalsRaised) =>
+        signals.Add(signalsRaised, new KeyValuePair<string, object?>(SesameTelemetry.TenantTag, tenant), new KeyValuePair<string, object?>(SignalTag, signal));
 
     private IEnumerable<Measurement<int>> Observe(Func<BucketFigures, int> figure)
     {

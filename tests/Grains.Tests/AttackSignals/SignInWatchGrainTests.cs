@@ -37,7 +37,7 @@ public sealed class SignInWatchGrainTests(SignInWatchHost watch) : IClassFixture
         }
 
         Assert.Empty(watch.WarningsAbout(tenant));
-        Assert.DoesNotContain(signals.GetMeasurementSnapshot(), measurement => Equals(measurement.Tags[SesameTelemetry.TenantTag], tenant));
+        Assert.Equal((0L, 0L), (SignalsOf(signals, tenant, SignInWatchMetrics.StuffingSignal), SignalsOf(signals, tenant, SignInWatchMetrics.ClientIpSignal)));
         Assert.Equal(3 * (FailedAccountsThreshold - 1), watch.Gauge(SignInWatchMetrics.FailuresName, tenant));
         Assert.Equal(FailedAccountsThreshold - 1, watch.Gauge(SignInWatchMetrics.FailedAccountsName, tenant));
     }
@@ -73,7 +73,7 @@ public sealed class SignInWatchGrainTests(SignInWatchHost watch) : IClassFixture
 
         Assert.Equal((FailedAccountsThreshold - 1, 0), (lastMinute, windowPassed));
         Assert.Equal(FailedAccountsThreshold - 1, watch.Gauge(SignInWatchMetrics.FailedAccountsName, tenant));
-        Assert.DoesNotContain(signals.GetMeasurementSnapshot(), measurement => Equals(measurement.Tags[SesameTelemetry.TenantTag], tenant));
+        Assert.Equal((0L, 0L), (SignalsOf(signals, tenant, SignInWatchMetrics.StuffingSignal), SignalsOf(signals, tenant, SignInWatchMetrics.ClientIpSignal)));
         Assert.Empty(watch.WarningsAbout(tenant));
     }
 
@@ -109,5 +109,18 @@ public sealed class SignInWatchGrainTests(SignInWatchHost watch) : IClassFixture
         watch.Host.Time.Advance(Window);
 
         Assert.Equal((0, 0), (watch.Gauge(SignInWatchMetrics.FailuresName, tenant), watch.Gauge(SignInWatchMetrics.FailedAccountsName, tenant)));
+    }
+
+    [Fact]
+    public async Task RecordFailureAsync_FirstFailure_SignalCountersOfTheTenantStartAtZero()
+    {
+        var tenant = NewTenant();
+        using var signals = watch.Signals();
+
+        await watch.RefuseAsync(tenant, NewAccounts(tenant, 1));
+
+        Assert.Equal(
+            [(SignInWatchMetrics.ClientIpSignal, 0L), (SignInWatchMetrics.StuffingSignal, 0L)],
+            signals.GetMeasurementSnapshot().Where(measurement => Equals(measurement.Tags[SesameTelemetry.TenantTag], tenant)).Select(measurement => ((string)measurement.Tags[SignInWatchMetrics.SignalTag]!, measurement.Value)).Order());
     }
 }
