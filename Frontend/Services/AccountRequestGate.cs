@@ -3,6 +3,7 @@ using Sesame.Frontend.Grpc;
 using Sesame.Frontend.Security;
 using Sesame.Frontend.Validation;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.AttackSignals;
 using Sesame.Grains.Interfaces.Tenants;
 
 namespace Sesame.Frontend.Services;
@@ -75,6 +76,9 @@ internal sealed class AccountRequestGate(ITenantPolicies tenants, IGrainFactory 
 
     /// <summary>Where the accounts of <paramref name="tenant"/> are found by identifier or NIR.</summary>
     public IMemberLocatorGrain Locator(string tenant) => grains.GetGrain<IMemberLocatorGrain>(tenant);
+
+    /// <summary>Where the refused sign-ins of <paramref name="tenant"/> are counted, for attack signals.</summary>
+    public ISignInWatchGrain SignInWatch(string tenant) => grains.GetGrain<ISignInWatchGrain>(tenant);
 
     /// <summary>Identifier recovery for <paramref name="tenant"/>.</summary>
     public IIdentifierLookupGrain IdentifierLookup(string tenant) => grains.GetGrain<IIdentifierLookupGrain>(tenant);

@@ -43,6 +43,11 @@ internal sealed class MemberAuthService(AccountRequestGate gate, FrontendMetrics
         var channel = request.AccessCodeChannel == V1.CodeChannel.Unspecified ? (Grains.Interfaces.Recovery.CodeChannel?)null : (Grains.Interfaces.Recovery.CodeChannel)(int)request.AccessCodeChannel;
         var result = await account.LoginAsync(secret, channel, origin, context.CancellationToken);
         metrics.SignIn(request.Tenant, isSecretStep: true, result.Status);
+        if (result.Status is Grains.Interfaces.LoginStatus.InvalidCredentials or Grains.Interfaces.LoginStatus.LockedOut or Grains.Interfaces.LoginStatus.RecoveryRequired)
+        {
+            await gate.SignInWatch(request.Tenant).RecordFailureAsync(account.GetPrimaryKeyString(), origin.ClientIp, CancellationToken.None);
+        }
+
         return ToReply(result, request.Tenant);
     }
 

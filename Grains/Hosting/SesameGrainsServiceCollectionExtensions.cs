@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Sesame.Grains.Activation;
+using Sesame.Grains.AttackSignals;
 using Sesame.Grains.Hashing;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Protection;
@@ -48,6 +49,7 @@ public static class SesameGrainsServiceCollectionExtensions
         services.AddSingleton<AccountMetrics>();
         services.AddSingleton<MessageMetrics>();
         services.AddSingleton<OutboxBacklog>();
+        services.AddAttackSignals();
         return services;
     }
 }

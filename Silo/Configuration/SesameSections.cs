@@ -11,6 +11,7 @@ internal static class SesameSections
     public const string Grpc = Root + ":Grpc";
     public const string Grains = Root + ":Grains";
     public const string Hashing = Root + ":Hashing";
+    public const string AttackSignals = Root + ":AttackSignals";
     public const string Letters = Root + ":Letters";
     public const string Encryption = Root + ":Encryption";
     public const string Notifications = Root + ":Notifications";

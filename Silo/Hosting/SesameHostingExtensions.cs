@@ -167,6 +167,7 @@ public static class SesameHostingExtensions
         services.AddOptions<ClusterSettings>().BindConfiguration(SesameSections.Cluster).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(SesameSections.Notifications);
         services.AddOptions<SpaceDeadlineOptions>().BindConfiguration(SesameSections.SpaceDeadlines);
+        services.AddOptions<Grains.AttackSignals.AttackSignalOptions>().BindConfiguration(SesameSections.AttackSignals);
         services.AddOptions<GrpcServerOptions>().BindConfiguration(SesameSections.Grpc);
         services.AddOptions<LetterOptions>().BindConfiguration(SesameSections.Letters);
         services.AddOptions<PortalsOptions>().BindConfiguration(SesameSections.Portals);

@@ -65,9 +65,10 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a cluster of <paramref name="silos"/> silos whose grains run on <paramref name="time"/> (Orleans' own
-    /// timers stay on the real clock) and keep their state in <paramref name="storage"/>.
+    /// timers stay on the real clock) and keep their state in <paramref name="storage"/>; <paramref name="configure"/>
+    /// changes each silo's composition last.
     /// </summary>
-    public static async Task<GrainsTestHost> StartAsync(InspectableGrainStorage? storage = null, FakeTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null, INotificationSender? sender = null, Action<NotificationOptions>? notifications = null, short silos = 1)
+    public static async Task<GrainsTestHost> StartAsync(InspectableGrainStorage? storage = null, FakeTimeProvider? time = null, Action<SecretHashingOptions>? hashing = null, INotificationSender? sender = null, Action<NotificationOptions>? notifications = null, short silos = 1, Action<IServiceCollection>? configure = null)
     {
         time ??= NewClock();
         storage ??= new InspectableGrainStorage();
@@ -120,6 +121,7 @@ internal sealed class GrainsTestHost : IAsyncDisposable
                 options.Keys["e1"] = TestEncryptionKey;
                 options.CurrentKeyId = "e1";
             });
+            configure?.Invoke(services);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -137,6 +139,9 @@ internal sealed class GrainsTestHost : IAsyncDisposable
 
     /// <summary>The grain factory inside silo <paramref name="silo"/> (0-based), as that silo's gRPC frontend calls grains.</summary>
     public IGrainFactory GrainsOn(int silo) => Silos.ElementAt(silo).GetRequiredService<IGrainFactory>();
+
+    /// <summary>The services of silo <paramref name="silo"/> (0-based): its meters, its logs.</summary>
+    public IServiceProvider SiloServices(int silo = 0) => Silos.ElementAt(silo);
 
     /// <summary>Counts every secret checked, known account or not, on every silo.</summary>
     public int SecretsVerified => Silos.Sum(provider => ((CountingSecretHasher)provider.GetRequiredService<ISecretHasher>()).Verifications);

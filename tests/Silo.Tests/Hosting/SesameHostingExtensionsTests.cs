@@ -83,6 +83,7 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Notifications:Sms:ConnectionString", "endpoint=https://sesame.communication.azure.com/", "Sesame:Notifications:Sms:ConnectionString must hold accesskey=")]
     [InlineData("Sesame:Notifications:Sms:MaxRetries", "11", "Sesame:Notifications:Sms")]
     [InlineData("Sesame:Cluster:ClusterId", "", "'ClusterId'")]
+    [InlineData("Sesame:AttackSignals:Window", "00:02:30", "Sesame:AttackSignals:Window must be a whole number of minutes")]
     public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
     {
         var failures = await StartFailuresAsync(new() { [key] = value });
