@@ -21,4 +21,5 @@ internal static class SesameSections
     public const string Demo = Root + ":Demo";
     public const string Portals = Root + ":Portals";
     public const string BackOffices = Root + ":BackOffices";
+    public const string LogRedaction = Root + ":Telemetry:LogRedaction";
 }
