@@ -6,8 +6,8 @@
 # 7071, …; silo-to-silo on 11111, 11112, …; gateways on 30000, 30001, …; one Orleans cluster through Azure Table
 # membership). Ctrl+C stops them all and exits 0; the table data stays for the next run, the inbox does not.
 # Local keys only: the portal keys local-<tenant>-portal-key (all five tenants), the back-office key
-# local-back-office-key, and a pepper, a grain key secret and an encryption key made once in .azurite/ (pepper,
-# grain-key-secret, encryption-key). Other arguments go to every Silo, e.g. ./run-azurite.sh --silos 2 --Sesame:Demo:Enabled=false
+# local-back-office-key, and a pepper, a grain key secret, an encryption key and a log hashing key made once in .azurite/ (pepper,
+# grain-key-secret, encryption-key, log-hmac-key). Other arguments go to every Silo, e.g. ./run-azurite.sh --silos 2 --Sesame:Demo:Enabled=false
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,7 +31,7 @@ azurite=tests/azurite/node_modules/azurite/dist/src/table/main.js
 [ -f "$azurite" ] || npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
 dotnet tool restore >/dev/null
 mkdir -p .azurite/smtp4dev
-for secret in pepper grain-key-secret encryption-key; do
+for secret in pepper grain-key-secret encryption-key log-hmac-key; do
   [ -f ".azurite/$secret" ] || head -c 32 /dev/urandom | base64 > ".azurite/$secret"
 done
 
@@ -77,6 +77,7 @@ export Sesame__Notifications__Smtp__Security=None
 export Sesame__Hashing__GrainKeySecret="$(cat .azurite/grain-key-secret)"
 export Sesame__Encryption__Keys__local="$(cat .azurite/encryption-key)"
 export Sesame__Encryption__CurrentKeyId=local
+export Sesame__Telemetry__LogRedaction__HmacKey="$(cat .azurite/log-hmac-key)"
 export Sesame__BackOffices__local__KeyHash="$(key_hash local-back-office-key)"
 index=0
 for tenant in assu2000 acs cpms mnt mes; do

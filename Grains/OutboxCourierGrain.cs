@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Sesame.Grains.Interfaces;
 using Sesame.Grains.Interfaces.Notifications;
 using Sesame.Grains.Interfaces.Recovery;
+using Sesame.Grains.Interfaces.Telemetry;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Notifications;
 using Sesame.Grains.Telemetry;
@@ -29,7 +30,7 @@ internal sealed partial class OutboxCourierGrain(INotificationSender sender, ITe
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The messages stay in their outbox; the shard's next sweep hands the account over again.
-                LogDeliveryPaused(logger, exception);
+                LogDeliveryPaused(logger, RedactedException.Of(exception));
             }
         }
     }

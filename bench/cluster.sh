@@ -167,6 +167,7 @@ SECRET_ARGS=(
     "--Sesame:Hashing:Peppers:bench=$(head -c 32 /dev/urandom | base64)" --Sesame:Hashing:CurrentPepperId=bench
     "--Sesame:Hashing:GrainKeySecret=$(head -c 32 /dev/urandom | base64)"
     "--Sesame:Encryption:Keys:bench=$(head -c 32 /dev/urandom | base64)" --Sesame:Encryption:CurrentKeyId=bench
+    "--Sesame:Telemetry:LogRedaction:HmacKey=$(head -c 32 /dev/urandom | base64)"
 )
 
 LAUNCHES=0

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using Sesame.Grains.Interfaces.Telemetry;
 
 namespace Sesame.Frontend.Grpc;
 
@@ -8,8 +9,8 @@ namespace Sesame.Frontend.Grpc;
 /// The outermost step of every unary call: runs the handler under the call's <c>grpc-timeout</c> on the injected
 /// clock, and turns what escapes it into the one status the caller reads. A passed deadline is DEADLINE_EXCEEDED;
 /// a dependency's failure registered as an <see cref="ExceptionStatus"/> (storage unreachable, a write conflict),
-/// thrown or wrapped, is its status with a fixed message; anything else is INTERNAL with no detail. Exception texts are
-/// logged, never sent.
+/// thrown or wrapped, is its status with a fixed message; anything else is INTERNAL with no detail. Exceptions are
+/// logged by type and stack trace (<see cref="RedactedException"/>: their texts may quote the request), never sent.
 /// </summary>
 internal sealed partial class CallStatusInterceptor(IEnumerable<ExceptionStatus> exceptionStatuses, TimeProvider time, ILogger<CallStatusInterceptor> logger) : Interceptor
 {
@@ -49,12 +50,12 @@ internal sealed partial class CallStatusInterceptor(IEnumerable<ExceptionStatus>
         }
         catch (Exception exception) when (ExceptionStatus.Of(exception, exceptionStatuses) is { } mapped)
         {
-            LogHandlerFailedWith(logger, exception, context.Method, mapped.Status);
+            LogHandlerFailedWith(logger, RedactedException.Of(exception), context.Method, mapped.Status);
             throw RpcErrors.Status(mapped.Status, mapped.Detail);
         }
         catch (Exception exception)
         {
-            LogHandlerFailed(logger, exception, context.Method);
+            LogHandlerFailed(logger, RedactedException.Of(exception), context.Method);
             throw RpcErrors.Status(StatusCode.Internal, "The server failed while handling the call.");
         }
     }

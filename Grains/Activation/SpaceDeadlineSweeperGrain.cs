@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Telemetry;
 using Sesame.Grains.Notifications;
 
 namespace Sesame.Grains.Activation;
@@ -49,7 +50,7 @@ internal sealed partial class SpaceDeadlineSweeperGrain(IOptions<SpaceDeadlineOp
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogSweepPaused(logger, exception);
+            LogSweepPaused(logger, RedactedException.Of(exception));
         }
     }
 

@@ -5,6 +5,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sesame.Grains.Interfaces.Telemetry;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Recovery;
 
@@ -49,7 +50,7 @@ internal sealed partial class AcsSmsSender : INotificationSender
         if (length > limit)
         {
             var encoding = SmsText.IsGsm7(message.Body) ? "GSM-7" : "UCS-2";
-            LogTooLong(logger, message.Tenant, masked, length, encoding, limit);
+            LogTooLong(logger, message.Tenant, message.Destination, length, encoding, limit);
             throw new NotificationRefusedException($"The SMS of tenant {message.Tenant} to {masked} is {length} {encoding} characters, over its limit of {limit} (Sesame:Tenants:{message.Tenant}:Sms:MaxLength).");
         }
 
@@ -72,7 +73,7 @@ internal sealed partial class AcsSmsSender : INotificationSender
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogTransientFailure(logger, message.Tenant, masked, exception.GetType().Name);
+            LogTransientFailure(logger, message.Tenant, message.Destination, exception.GetType().Name);
             throw;
         }
 
@@ -81,7 +82,7 @@ internal sealed partial class AcsSmsSender : INotificationSender
         {
             if (recipient.Successful)
             {
-                LogSent(logger, message.Tenant, masked, recipient.MessageId);
+                LogSent(logger, message.Tenant, message.Destination, recipient.MessageId);
                 return;
             }
 
@@ -94,11 +95,11 @@ internal sealed partial class AcsSmsSender : INotificationSender
                 LogUnauthorized(logger, endpoint.Host, status);
                 throw new RequestFailedException(status, $"Azure Communication Services refused the credentials ({status}).");
             case >= 400 and < 500 and not (408 or 429):
-                LogRefused(logger, message.Tenant, masked, status);
+                LogRefused(logger, message.Tenant, message.Destination, status);
                 throw new NotificationRefusedException($"Azure Communication Services refused the SMS of tenant {message.Tenant} to {masked} ({status}).");
             default:
                 // The service's error text may quote the number: only the status is kept.
-                LogTransientFailure(logger, message.Tenant, masked, $"status {status}");
+                LogTransientFailure(logger, message.Tenant, message.Destination, $"status {status}");
                 throw new RequestFailedException(status, $"Azure Communication Services did not send the SMS of tenant {message.Tenant} to {masked} ({status}).");
         }
     }
@@ -153,24 +154,24 @@ internal sealed partial class AcsSmsSender : INotificationSender
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SMS of tenant {Tenant} to {MaskedDestination} accepted by Azure Communication Services as {MessageId}.")]
-    private static partial void LogSent(ILogger logger, string tenant, string maskedDestination, string messageId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS of tenant {Tenant} to {Destination} accepted by Azure Communication Services as {MessageId}.")]
+    private static partial void LogSent(ILogger logger, string tenant, [CorrelatableData] string destination, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An SMS of tenant {Tenant} is for a number not in E.164; it is not sent.")]
     private static partial void LogNotE164(ILogger logger, string tenant);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The SMS of tenant {Tenant} to {MaskedDestination} is {Length} {Encoding} characters, over its limit of {Limit}; it is not sent.")]
-    private static partial void LogTooLong(ILogger logger, string tenant, string maskedDestination, int length, string encoding, int limit);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The SMS of tenant {Tenant} to {Destination} is {Length} {Encoding} characters, over its limit of {Limit}; it is not sent.")]
+    private static partial void LogTooLong(ILogger logger, string tenant, [CorrelatableData] string destination, int length, string encoding, int limit);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {Tenant} has no SMS sender: set Sesame:Tenants:{Tenant}:Sms:SenderId. The SMS will be tried again.")]
     private static partial void LogNoSender(ILogger logger, string tenant);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Azure Communication Services refused the SMS of tenant {Tenant} to {MaskedDestination} for good ({StatusCode}); sending again will not help.")]
-    private static partial void LogRefused(ILogger logger, string tenant, string maskedDestination, int statusCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Azure Communication Services refused the SMS of tenant {Tenant} to {Destination} for good ({StatusCode}); sending again will not help.")]
+    private static partial void LogRefused(ILogger logger, string tenant, [CorrelatableData] string destination, int statusCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Azure Communication Services at {Host} refused the request's signature ({StatusCode}): check Sesame:Notifications:Sms:ConnectionString. The SMS will be tried again.")]
     private static partial void LogUnauthorized(ILogger logger, string host, int statusCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS of tenant {Tenant} to {MaskedDestination} not sent ({Failure}); it will be tried again.")]
-    private static partial void LogTransientFailure(ILogger logger, string tenant, string maskedDestination, string failure);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS of tenant {Tenant} to {Destination} not sent ({Failure}); it will be tried again.")]
+    private static partial void LogTransientFailure(ILogger logger, string tenant, [CorrelatableData] string destination, string failure);
 }

@@ -3,6 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Sesame.Grains.Interfaces.Telemetry;
 using Sesame.Grains.Interfaces.Tenants;
 using Sesame.Grains.Recovery;
 
@@ -27,7 +28,7 @@ internal sealed partial class SmtpEmailSender(ITenantPolicies tenants, IOptions<
         var masked = Masking.Email(message.Destination);
         if (!MailboxAddress.TryParse(message.Destination, out var recipient))
         {
-            LogRecipientRefused(logger, message.Tenant, masked, 0);
+            LogRecipientRefused(logger, message.Tenant, message.Destination, 0);
             throw new NotificationRefusedException($"{masked} is not an e-mail address.");
         }
 
@@ -48,11 +49,11 @@ internal sealed partial class SmtpEmailSender(ITenantPolicies tenants, IOptions<
             // The server's text may quote the address: only its status code is kept.
             if (exception.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
             {
-                LogRecipientRefused(logger, message.Tenant, masked, (int)exception.StatusCode);
+                LogRecipientRefused(logger, message.Tenant, message.Destination, (int)exception.StatusCode);
             }
             else
             {
-                LogMessageRefused(logger, message.Tenant, masked, (int)exception.StatusCode);
+                LogMessageRefused(logger, message.Tenant, message.Destination, (int)exception.StatusCode);
             }
 
             throw new NotificationRefusedException($"The SMTP server refused the e-mail to {masked} ({(int)exception.StatusCode} {exception.ErrorCode}).", exception);
@@ -69,11 +70,11 @@ internal sealed partial class SmtpEmailSender(ITenantPolicies tenants, IOptions<
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogTransientFailure(logger, message.Tenant, masked, exception.GetType().Name);
+            LogTransientFailure(logger, message.Tenant, message.Destination, exception.GetType().Name);
             throw;
         }
 
-        LogSent(logger, message.Tenant, masked, MessageIdFor(message.Id, message.Tenant));
+        LogSent(logger, message.Tenant, message.Destination, MessageIdFor(message.Id, message.Tenant));
         try
         {
             await client.DisconnectAsync(quit: true, cancellationToken);
@@ -111,14 +112,14 @@ internal sealed partial class SmtpEmailSender(ITenantPolicies tenants, IOptions<
         _ => SecureSocketOptions.None,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail <{MessageId}> of tenant {Tenant} to {MaskedDestination} accepted by the SMTP server.")]
-    private static partial void LogSent(ILogger logger, string tenant, string maskedDestination, string messageId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail <{MessageId}> of tenant {Tenant} to {Destination} accepted by the SMTP server.")]
+    private static partial void LogSent(ILogger logger, string tenant, [CorrelatableData] string destination, string messageId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server refused the recipient {MaskedDestination} of tenant {Tenant} for good ({StatusCode}); sending again will not help.")]
-    private static partial void LogRecipientRefused(ILogger logger, string tenant, string maskedDestination, int statusCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server refused the recipient {Destination} of tenant {Tenant} for good ({StatusCode}); sending again will not help.")]
+    private static partial void LogRecipientRefused(ILogger logger, string tenant, [CorrelatableData] string destination, int statusCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server refused the e-mail of tenant {Tenant} to {MaskedDestination} for good ({StatusCode}); sending again will not help.")]
-    private static partial void LogMessageRefused(ILogger logger, string tenant, string maskedDestination, int statusCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server refused the e-mail of tenant {Tenant} to {Destination} for good ({StatusCode}); sending again will not help.")]
+    private static partial void LogMessageRefused(ILogger logger, string tenant, [CorrelatableData] string destination, int statusCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The SMTP server refused the sender {Sender} of tenant {Tenant} ({StatusCode}): check Sesame:Tenants:{Tenant}:Email:FromAddress. The e-mail will be tried again.")]
     private static partial void LogSenderRefused(ILogger logger, string tenant, string sender, int statusCode);
@@ -126,6 +127,6 @@ internal sealed partial class SmtpEmailSender(ITenantPolicies tenants, IOptions<
     [LoggerMessage(Level = LogLevel.Error, Message = "Authentication with the SMTP server {Host} failed: check Sesame:Notifications:Smtp:UserName and Password. The e-mail will be tried again.")]
     private static partial void LogAuthenticationFailed(ILogger logger, string host);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail of tenant {Tenant} to {MaskedDestination} not sent ({ExceptionType}); it will be tried again.")]
-    private static partial void LogTransientFailure(ILogger logger, string tenant, string maskedDestination, string exceptionType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail of tenant {Tenant} to {Destination} not sent ({ExceptionType}); it will be tried again.")]
+    private static partial void LogTransientFailure(ILogger logger, string tenant, [CorrelatableData] string destination, string exceptionType);
 }

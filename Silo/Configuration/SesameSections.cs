@@ -24,4 +24,5 @@ internal static class SesameSections
     public const string BackOffices = Root + ":BackOffices";
     public const string Dashboard = Root + ":Dashboard";
     public const string Telemetry = Root + ":Telemetry";
+    public const string LogRedaction = Root + ":Telemetry:LogRedaction";
 }

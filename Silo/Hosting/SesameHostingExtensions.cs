@@ -41,6 +41,7 @@ public static class SesameHostingExtensions
         // Orleans retries a placement through Polly, which logs every attempt; its options dump is for debugging.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans.Runtime.SiloOptionsLogger", LogLevel.Warning);
+        builder.Logging.AddSesameLogRedaction();
         services.AddSesameOptions();
         builder.AddSesameTelemetry();
 

@@ -21,6 +21,7 @@ internal static class SesameOnAzurite
     private static readonly string Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly string GrainKeySecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly string EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string LogHmacKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public static Dictionary<string, string> PortalMetadata { get; } = new() { ["authorization"] = $"Bearer {PortalKey}" };
 
@@ -42,6 +43,7 @@ internal static class SesameOnAzurite
         ["Sesame:Hashing:GrainKeySecret"] = GrainKeySecret,
         ["Sesame:Encryption:Keys:e1"] = EncryptionKey,
         ["Sesame:Encryption:CurrentKeyId"] = "e1",
+        ["Sesame:Telemetry:LogRedaction:HmacKey"] = LogHmacKey,
         [$"Sesame:Tenants:{Tenant}:DisplayName"] = "Mutuelle X",
         [$"Sesame:Tenants:{Tenant}:Lockout:MaxFailedAttempts"] = MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [$"Sesame:Tenants:{Tenant}:Lockout:Duration"] = "01:00:00",

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Sesame.Grains.Tests.Notifications;
 
-/// <summary>Keeps every log line written, formatted with its exception, so tests can read what the log would hold.</summary>
+/// <summary>Keeps every log line written, formatted with its fields and exception, so tests can read what the log would hold.</summary>
 internal sealed class RecordingLogger<T> : ILogger<T>
 {
     private readonly ConcurrentQueue<string> lines = new();
@@ -18,6 +18,6 @@ internal sealed class RecordingLogger<T> : ILogger<T>
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         ArgumentNullException.ThrowIfNull(formatter);
-        lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
+        lines.Enqueue($"{logLevel}: {formatter(state, exception)} [{state}] {exception}");
     }
 }

@@ -29,6 +29,8 @@ public sealed class OptionDefaultsTests
         Assert.Equal((100_000, 16, 0, string.Empty, string.Empty, string.Empty), (hashing.Iterations, hashing.SaltSize, hashing.Peppers.Count, hashing.CurrentPepperId, hashing.LookupPepperId, hashing.GrainKeySecret));
         var encryption = new Grains.Protection.FieldEncryptionOptions();
         Assert.Equal((0, string.Empty), (encryption.Keys.Count, encryption.CurrentKeyId));
+        var logRedaction = new LogRedactionOptions();
+        Assert.Equal((string.Empty, 1), (logRedaction.HmacKey, logRedaction.HmacKeyId));
         Assert.Equal((string.Empty, true), (tenant.DisplayName, tenant.RevealRemainingAttempts));
         Assert.Equal((3, TimeSpan.FromMinutes(1)), (tenant.Lockout.MaxFailedAttempts, tenant.Lockout.Duration));
         Assert.Equal((2.0, TimeSpan.FromDays(1), 10), (tenant.Lockout.DurationMultiplier, tenant.Lockout.MaxDuration, tenant.Lockout.LockoutsBeforeRecovery));

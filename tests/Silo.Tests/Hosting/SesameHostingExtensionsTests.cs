@@ -84,6 +84,7 @@ public sealed class SesameHostingExtensionsTests
     [InlineData("Sesame:Notifications:Sms:MaxRetries", "11", "Sesame:Notifications:Sms")]
     [InlineData("Sesame:Cluster:ClusterId", "", "'ClusterId'")]
     [InlineData("Sesame:AttackSignals:Window", "00:02:30", "Sesame:AttackSignals:Window must be a whole number of minutes")]
+    [InlineData("Sesame:Telemetry:LogRedaction:HmacKey", "c2hvcnQ=", "Sesame:Telemetry:LogRedaction:HmacKey must be base64 of at least 32 bytes")]
     public async Task AddSesame_BadSetting_StopsAtStartNamingIt(string key, string value, string expected)
     {
         var failures = await StartFailuresAsync(new() { [key] = value });
@@ -212,7 +213,8 @@ public sealed class SesameHostingExtensionsTests
     [Theory]
     [InlineData("Sesame:Hashing:GrainKeySecret", "Sesame:Hashing:GrainKeySecret must be base64 of at least 32 bytes")]
     [InlineData("Sesame:Encryption:Keys:e1", "Sesame:Encryption:Keys and Sesame:Encryption:CurrentKeyId are required")]
-    public async Task AddSesame_AzureTableWithoutGrainKeySecretOrEncryptionKey_StopsAtStartNamingIt(string missing, string expected)
+    [InlineData("Sesame:Telemetry:LogRedaction:HmacKey", "Sesame:Telemetry:LogRedaction:HmacKey must be base64 of at least 32 bytes")]
+    public async Task AddSesame_AzureTableWithoutGrainKeySecretOrEncryptionKeyOrLogHmacKey_StopsAtStartNamingIt(string missing, string expected)
     {
         var settings = AzureTableSettings("UseDevelopmentStorage=true");
         settings.Remove(missing);
@@ -233,6 +235,17 @@ public sealed class SesameHostingExtensionsTests
         Assert.Contains(failures, failure => failure.Contains("Sesame:Encryption:Keys:e1 must be base64 of exactly 32 bytes", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AddSesame_NegativeLogHmacKeyId_StopsAtStartNamingIt()
+    {
+        var settings = AzureTableSettings("UseDevelopmentStorage=true");
+        settings["Sesame:Telemetry:LogRedaction:HmacKeyId"] = "-1";
+
+        var failures = await StartFailuresAsync(settings);
+
+        Assert.Contains("Sesame:Telemetry:LogRedaction:HmacKeyId must be 0 or more.", failures);
+    }
+
     private static Dictionary<string, string?> AzureTableSettings(string connectionString) => new()
     {
         ["Sesame:Storage:Provider"] = "AzureTable",
@@ -242,6 +255,7 @@ public sealed class SesameHostingExtensionsTests
         ["Sesame:Hashing:GrainKeySecret"] = Convert.ToBase64String(new byte[32]),
         ["Sesame:Encryption:Keys:e1"] = Convert.ToBase64String(new byte[32]),
         ["Sesame:Encryption:CurrentKeyId"] = "e1",
+        ["Sesame:Telemetry:LogRedaction:HmacKey"] = Convert.ToBase64String(new byte[32]),
     };
 
     /// <summary>
