@@ -15,7 +15,7 @@ public sealed class AttackSignalInteropTests
     private const string SharedAddress = "203.0.113.50";
 
     [Fact]
-    public async Task Login_WrongPinsOnManyAccounts_StuffingAndClientIpSignalsWithoutIdentifiers()
+    public async Task Login_WrongPinsOnManyAccounts_StuffingAndClientIpSignalsWithoutIdentifiersOrAddress()
     {
         await using var server = await SesameServer.StartAsync(
             new Dictionary<string, string?> { ["Sesame:AttackSignals:FailedAccountsThreshold"] = "6", ["Sesame:AttackSignals:ClientIpAccountsThreshold"] = "3" },
@@ -40,6 +40,6 @@ public sealed class AttackSignalInteropTests
         Assert.Contains(events, record => record.Message == $"Attack signal (credential stuffing) on tenant {Tenant}: sign-ins refused on 6 distinct accounts in the last 10 min (6 refused sign-ins; threshold 6 accounts).");
         Assert.Contains(events, record => record.Message.StartsWith($"Attack signal (client IP) on tenant {Tenant}: client IP ", StringComparison.Ordinal)
             && record.Message.EndsWith(" refused on 3 distinct accounts in the last 10 min (3 refused sign-ins; threshold 3 accounts).", StringComparison.Ordinal));
-        Assert.DoesNotContain(events, record => identifiers.Append(WrongPin).Append($"{Tenant}/").Any(text => record.Message.Contains(text, StringComparison.Ordinal)));
+        Assert.DoesNotContain(events, record => identifiers.Append(WrongPin).Append($"{Tenant}/").Append(SharedAddress).Any(text => record.Message.Contains(text, StringComparison.Ordinal)));
     }
 }
