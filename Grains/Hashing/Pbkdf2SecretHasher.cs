@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Sesame.Grains.Telemetry;
 
 namespace Sesame.Grains.Hashing;
 
@@ -66,6 +67,8 @@ internal sealed class Pbkdf2SecretHasher : ISecretHasher
 
     private static byte[] Derive(string secret, byte[] salt, int iterations, byte[] pepper)
     {
+        using var activity = SesameActivities.Source.StartActivity("pbkdf2");
+        activity?.SetTag("sesame.hash.iterations", iterations);
         var peppered = HMACSHA256.HashData(pepper, Encoding.UTF8.GetBytes(secret));
         return Rfc2898DeriveBytes.Pbkdf2(peppered, salt, iterations, HashAlgorithmName.SHA256, HashSize);
     }

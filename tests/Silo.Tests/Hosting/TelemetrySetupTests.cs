@@ -13,6 +13,7 @@ using OpenTelemetry.Trace;
 using Orleans.Diagnostics;
 using Sesame.Client;
 using Sesame.Grains.Interfaces;
+using Sesame.Grains.Interfaces.Telemetry;
 using Sesame.Grains.Notifications;
 using Sesame.Silo.Demo;
 using Sesame.Silo.Hosting;
@@ -101,7 +102,7 @@ public sealed partial class TelemetrySetupTests
     }
 
     [Fact]
-    public async Task Login_EveryCallSampled_OneTraceFromTheServerSpanThroughGrainCallsToStorage()
+    public async Task Login_EveryCallSampled_OneTraceFromTheServerSpanThroughGrainCallsHashAndStorage()
     {
         // Arrange
         var spans = new List<Activity>();
@@ -120,6 +121,7 @@ public sealed partial class TelemetrySetupTests
         Assert.Contains(trace, span => span.Source.Name == ActivitySources.ApplicationGrainActivitySourceName && span.Kind == ActivityKind.Client && span.DisplayName.Contains("IMemberAccountGrain", StringComparison.Ordinal));
         Assert.Contains(trace, span => span.Source.Name == ActivitySources.ApplicationGrainActivitySourceName && span.Kind == ActivityKind.Server && span.DisplayName.Contains("ISessionGrain", StringComparison.Ordinal));
         Assert.Contains(trace, span => span.Source.Name == ActivitySources.StorageActivitySourceName && span.DisplayName == "write storage");
+        Assert.Contains(trace, span => span.Source.Name == SesameTelemetry.ActivitySourceName && span.DisplayName == "pbkdf2");
         Assert.DoesNotContain(trace.SelectMany(span => span.TagObjects), tag => tag.Value?.ToString()?.Contains(Identifier, StringComparison.Ordinal) == true || tag.Value?.ToString()?.Contains(Pin, StringComparison.Ordinal) == true);
     }
 
