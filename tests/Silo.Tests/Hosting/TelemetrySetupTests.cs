@@ -1,8 +1,13 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,6 +52,28 @@ public sealed partial class TelemetrySetupTests
 
         Assert.NotNull(app.Services.GetService<MeterProvider>());
         Assert.NotNull(app.Services.GetService<TracerProvider>());
+    }
+
+    [Fact]
+    public async Task AddSesameTelemetry_OtlpEndpoint_SignInMetricsAndTraceSentToTheCollector()
+    {
+        // Arrange: an OTLP/gRPC receiver that keeps what it is sent, and Sésame configured with its address only.
+        var received = new List<(string Path, byte[] Body)>();
+        await using var collector = await StartCollectorAsync(received);
+        await using var app = Build(new() { ["Sesame:Telemetry:OtlpEndpoint"] = AddressOf(collector) });
+        await app.StartAsync();
+        using var portal = Connect(app);
+
+        // Act
+        var reply = await portal.LoginAsync(new LoginRequest { Tenant = Tenant, Identifier = Identifier, Secret = Pin });
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        app.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        // Assert
+        Assert.Equal(V1.LoginStatus.Succeeded, reply.Status);
+        await Eventually.TrueAsync(() => Received(received, "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export", "sesame.sign_ins")
+            && Received(received, "/opentelemetry.proto.collector.trace.v1.TraceService/Export", "/sesame.v1.MemberAuth/Login"));
+        Assert.DoesNotContain(received, request => Contains(request.Body, Identifier) || Contains(request.Body, Pin));
     }
 
     [Theory]
@@ -143,6 +170,39 @@ public sealed partial class TelemetrySetupTests
         Assert.Empty(Snapshot(spans));
     }
 
+    /// <summary>An OTLP collector as far as the exporter can tell: an HTTP/2 endpoint answering every export with an empty gRPC reply.</summary>
+    private static async Task<WebApplication> StartCollectorAsync(List<(string Path, byte[] Body)> received)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        var collector = builder.Build();
+        collector.MapPost("/{**path}", async context =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            lock (received)
+            {
+                received.Add((context.Request.Path.Value!, body.ToArray()));
+            }
+
+            context.Response.ContentType = "application/grpc";
+            await context.Response.Body.WriteAsync(new byte[5]);
+            context.Response.AppendTrailer("grpc-status", "0");
+        });
+        await collector.StartAsync();
+        return collector;
+    }
+
+    private static bool Received(List<(string Path, byte[] Body)> received, string path, string text)
+    {
+        lock (received)
+        {
+            return received.Any(request => request.Path == path && Contains(request.Body, text));
+        }
+    }
+
+    private static bool Contains(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+
     private static bool IsLoginServerSpan(Activity span) =>
         span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server && span.DisplayName.EndsWith("/sesame.v1.MemberAuth/Login", StringComparison.Ordinal);
 
@@ -176,8 +236,9 @@ public sealed partial class TelemetrySetupTests
         return sums;
     }
 
-    private static SesameClient Connect(WebApplication app) =>
-        SesameClient.Create(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), DemoCredentials.PortalKey(Tenant));
+    private static SesameClient Connect(WebApplication app) => SesameClient.Create(new Uri(AddressOf(app)), DemoCredentials.PortalKey(Tenant));
+
+    private static string AddressOf(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
     /// <summary>Sésame composed as <c>Silo/Program.cs</c> composes it, collecting what an exporter would see into <paramref name="metrics"/> and <paramref name="spans"/>.</summary>
     private static async Task<WebApplication> StartAsync(double traceSampleRatio, List<MetricSnapshot> metrics, List<Activity> spans)
