@@ -31,6 +31,16 @@ public sealed class AttackSignalOptions
     /// </summary>
     public int MaxTrackedClientIps { get; set; } = 10_000;
 
+    /// <summary>
+    /// How many distinct accounts a tenant's window remembers: ten times <see cref="FailedAccountsThreshold"/>. Past
+    /// that, refusals on other accounts are counted as refused sign-ins only, and the distinct accounts figure stays
+    /// at this ceiling, so a wave over millions of identifiers holds a bounded memory (3,000 keys by default).
+    /// </summary>
+    internal int MaxTrackedAccounts => FailedAccountsThreshold * 10;
+
+    /// <summary>How many distinct accounts each client IP's window remembers: twice <see cref="ClientIpAccountsThreshold"/>.</summary>
+    internal int MaxTrackedAccountsPerClientIp => ClientIpAccountsThreshold * 2;
+
     /// <summary>The window's length in buckets of one minute.</summary>
     internal int Buckets => (int)(Window.Ticks / TimeSpan.TicksPerMinute);
 }

@@ -2,9 +2,10 @@ namespace Sesame.Grains.AttackSignals;
 
 /// <summary>
 /// A <see cref="FailureWindow"/> per client IP, for at most <paramref name="capacity"/> IPs: past that, the IP whose
-/// latest failure is the oldest is dropped, and so is any IP whose window has emptied.
+/// latest failure is the oldest is dropped, and so is any IP whose window has emptied. Each remembers at most
+/// <paramref name="maxAccounts"/> accounts.
 /// </summary>
-internal sealed class ClientIpWindows(int length, int capacity)
+internal sealed class ClientIpWindows(int length, int capacity, int maxAccounts)
 {
     private readonly Dictionary<string, LinkedListNode<ClientIpWindow>> byIp = new(StringComparer.Ordinal);
     private readonly LinkedList<ClientIpWindow> latestFirst = new();
@@ -21,7 +22,7 @@ internal sealed class ClientIpWindows(int length, int capacity)
         }
         else
         {
-            node = new LinkedListNode<ClientIpWindow>(new ClientIpWindow(clientIp, new FailureWindow(length)));
+            node = new LinkedListNode<ClientIpWindow>(new ClientIpWindow(clientIp, new FailureWindow(length, maxAccounts)));
             byIp[clientIp] = node;
         }
 

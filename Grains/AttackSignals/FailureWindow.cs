@@ -4,8 +4,11 @@ namespace Sesame.Grains.AttackSignals;
 /// Refused sign-ins in a sliding window of <paramref name="length"/> buckets (minutes): how many, and on how many
 /// distinct accounts. Each account is counted in the bucket of its latest failure, so the distinct accounts of any
 /// span of buckets is the sum of theirs; an account whose latest failure has left the window is forgotten.
+/// At most <paramref name="maxAccounts"/> accounts are remembered, so a wave over millions of identifiers holds a
+/// bounded memory: past that, a refusal on another account is counted as a refused sign-in only, and
+/// <see cref="Accounts"/> stays at <paramref name="maxAccounts"/> until remembered accounts leave the window.
 /// </summary>
-internal sealed class FailureWindow(int length)
+internal sealed class FailureWindow(int length, int maxAccounts)
 {
     private readonly Queue<Bucket> buckets = new();
     private readonly Dictionary<string, Bucket> latestOf = new(StringComparer.Ordinal);
@@ -42,6 +45,10 @@ internal sealed class FailureWindow(int length)
             }
 
             latest.Accounts--;
+        }
+        else if (latestOf.Count >= maxAccounts)
+        {
+            return;
         }
 
         latestOf[accountKey] = newest;

@@ -17,8 +17,8 @@ namespace Sesame.Grains.AttackSignals;
 internal sealed partial class SignInWatchGrain(SignInWatchMetrics metrics, IOptions<AttackSignalOptions> options, ILogger<SignInWatchGrain> logger) : Grain, ISignInWatchGrain
 {
     private readonly AttackSignalOptions settings = options.Value;
-    private readonly FailureWindow failures = new(options.Value.Buckets);
-    private readonly ClientIpWindows clientIps = new(options.Value.Buckets, options.Value.MaxTrackedClientIps);
+    private readonly FailureWindow failures = new(options.Value.Buckets, options.Value.MaxTrackedAccounts);
+    private readonly ClientIpWindows clientIps = new(options.Value.Buckets, options.Value.MaxTrackedClientIps, options.Value.MaxTrackedAccountsPerClientIp);
     private readonly SignalEpisode stuffing = new();
 
     private string Tenant => this.GetPrimaryKeyString();

@@ -7,7 +7,7 @@ public sealed class ClientIpWindowsTests
     [Fact]
     public void Add_MoreIpsThanCapacity_DropsTheIpRefusedLongestAgo()
     {
-        var windows = new ClientIpWindows(length: 10, capacity: 2);
+        var windows = new ClientIpWindows(length: 10, capacity: 2, maxAccounts: 100);
         windows.Add("198.51.100.1", 0, "a/1");
         windows.Add("198.51.100.2", 1, "a/2");
         windows.Add("198.51.100.1", 2, "a/3");
@@ -23,7 +23,7 @@ public sealed class ClientIpWindowsTests
     [Fact]
     public void Add_AnotherIpsWindowEmptied_DropsIt()
     {
-        var windows = new ClientIpWindows(length: 10, capacity: 100);
+        var windows = new ClientIpWindows(length: 10, capacity: 100, maxAccounts: 100);
         windows.Add("198.51.100.1", 0, "a/1");
 
         windows.Add("198.51.100.2", 10, "a/2");
